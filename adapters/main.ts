@@ -1,0 +1,57 @@
+/**
+ * `npm start`: load settings and the corpus, then run every configured chat platform
+ * (Telegram when TELEGRAM_BOT_TOKEN is set, Slack when SLACK_* is set), or the local console
+ * chat when none is. SIGTERM/SIGINT stop everything cleanly.
+ */
+import "dotenv/config";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { Core } from "../src/core.ts";
+import { createLogger } from "../src/logger.ts";
+import type { AdapterContext, ChatAdapter } from "./chat.ts";
+import { PLATFORMS } from "./platforms.ts";
+import { createConsoleAdapter } from "./console/index.ts";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(2);
+    }
+    throw err;
+  }
+  const argData = process.argv.indexOf("--data");
+  if (argData > 0 && process.argv[argData + 1]) config.DATA_DIR = process.argv[argData + 1]!;
+  const logger = createLogger(config.LOG_LEVEL);
+  const now = () => new Date();
+  const core = await Core.load({ dataDir: config.DATA_DIR, logger, now });
+  const ctx: AdapterContext = { core, config, logger, now };
+
+  const adapters: ChatAdapter[] = [];
+  for (const f of PLATFORMS) {
+    const a = await f(ctx);
+    if (a) adapters.push(a);
+  }
+  if (!adapters.length) adapters.push(createConsoleAdapter(ctx, { onEnd: () => void shutdown("end of input") }));
+
+  let stopping = false;
+  async function shutdown(reason: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, "stopping");
+    const timer = setTimeout(() => process.exit(1), 5000);
+    timer.unref();
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  for (const a of adapters) {
+    await a.start();
+    logger.info({ adapter: a.name }, "adapter started");
+  }
+}
+
+await main();

@@ -1,0 +1,166 @@
+/**
+ * Raw page text → clean Article. Takes the decoded text of one file and returns its title,
+ * publish date, story paragraphs (captions kept and marked) and sentences; page clutter
+ * (navigation, related/top-news lists, share and copyright lines, bylines, print credits) is dropped.
+ */
+import type { Article, Paragraph, Sentence } from "../types.ts";
+import { detectLang, hanCount } from "./lang.ts";
+import { findPublishDate } from "./meta.ts";
+import { splitSentences } from "./sentences.ts";
+
+/** Headers that open a block of unrelated headlines; the block runs until real prose resumes. */
+const LIST_HEADER =
+  /^(related (stories|news|articles|links|reading|coverage)|today'?s top news|top news|top stories|editor'?s picks?|hot topics|most (popular|viewed|read)|latest news|more news|more stories|recommended( for you)?|you may also like|read more|trending|also read|see also|photo gallery|相关(新闻|阅读|报道|文章)|推荐阅读|延伸阅读|热点新闻|热门新闻|多媒体|更多(新闻)?|相關(新聞|閱讀|報導))\s*[:：]?$/i;
+
+/** Single lines of page furniture. */
+const FURNITURE: RegExp[] = [
+  /^[\s|｜·•\-–—_=*>#]+$/, // rules and pipes
+  /^(home|首页|首頁)\s*[>›»|]/i, // breadcrumbs
+  /^[^.!?。！？]{0,80}\s[>›»]\s[^.!?。！？]{0,80}$/, // "News > China"
+  /^(contribute|copyright|all rights reserved|suggest to a friend|share( this)?|print|e-?mail|comments?\s*\(\d+\)|print\s+mail|large\s+medium\s+small|back to top|subscribe|sign up|log ?in|advertisement|tags?:)/i,
+  /\b(instagram|twitter|facebook|telegram|whatsapp|youtube)\b.*\b(page|channel|follow|subscribe)/i,
+  /\bfollow\b.*\b(instagram|twitter|facebook|telegram)\b/i,
+  /^contact the (writer|author|reporter)s?\b/i,
+  /^\((xinhua|reuters|ap|afp|china daily|chinadaily|tass|kazinform|sputnik)\)$/i,
+  /^(by|reporter|editor|writer|source)\s*[:：]?\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*\(.*\))?$/,
+  /^by [A-Z][\w.'-]+( [A-Z][\w.'-]+)+ (in|and) .*\)$/i, // "By Wu Jiao in Astana … (China Daily)"
+  /^\(.*\bpage\s*\d+\)$/i, // print-edition credit
+  /^(责任编辑|責任編輯|编辑|編輯|资料来源|資料來源|来源|來源|稿源|作者|记者|記者)\s*[:：]/,
+  /^(sputnik|xinhua|reuters|tass|kazinform)$/i,
+];
+
+export function isFurniture(line: string): boolean {
+  return FURNITURE.some((r) => r.test(line));
+}
+
+/** Photo captions: keep the text, drop the credit, mark as caption. */
+const CAPTION_CREDIT =
+  /\s*(\[\s*(photo|图|圖|新华社|新華社|摄影|視覺中國)[^\]]*\]|\((xinhua|photo|afp|reuters|ap)\s*[/:][^)]*\)|\[photo\s*[:/][^\]]*\]|（[^）]*摄）|\[[^\]]*摄\])\s*\|?\s*$/i;
+const CAPTION_POSITION = /\((l|r|c|front|back|left|right|center|centre|1st|2nd|3rd|front-[lr]|[lr]\d?)\)|\((左|右|中)\)/i;
+
+export function captionOf(line: string): string | null {
+  if (CAPTION_CREDIT.test(line)) return line.replace(CAPTION_CREDIT, "").replace(/\s*\|\s*$/, "").trim();
+  return null;
+}
+
+function endsSentence(line: string): boolean {
+  return /[.!?。！？…"”’」』)）:：;；]$/.test(line.trim());
+}
+
+function isProse(line: string): boolean {
+  const han = hanCount(line);
+  const words = line.split(/\s+/).length;
+  return (han >= 40 || words >= 18) && /[.。!?！？,，]/.test(line);
+}
+
+function isHeadingLike(line: string): boolean {
+  const han = hanCount(line);
+  const words = line.split(/\s+/).filter(Boolean).length;
+  return !endsSentence(line) && (han > 0 ? han <= 40 : words <= 16);
+}
+
+/**
+ * Join hard-wrapped lines back into paragraphs. A text is "wrapped" when many of its
+ * lines are long and stop without sentence punctuation; then every line that does not
+ * end a sentence continues on the next. Otherwise only a line followed by a lower-case
+ * continuation is joined.
+ */
+export function unwrap(lines: string[]): string[] {
+  // Hard-wrapped prose: several long lines that stop mid-sentence at nearly the same width.
+  const widths = lines
+    .filter((l, i) => l.length >= 50 && !endsSentence(l) && hanCount(l) === 0 && (lines[i + 1] ?? "") !== "")
+    .map((l) => l.length);
+  const mean = widths.reduce((a, b) => a + b, 0) / Math.max(1, widths.length);
+  const spread = Math.sqrt(widths.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, widths.length));
+  const wrapped = widths.length >= 4 && spread <= 8;
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1]! : "";
+    const joinable =
+      prev !== "" &&
+      line !== "" &&
+      !endsSentence(prev) &&
+      hanCount(prev) === 0 &&
+      hanCount(line) === 0 &&
+      !captionOf(prev) &&
+      (wrapped ? prev.length >= 10 || /^[a-z(]/.test(line) : /^[a-z]/.test(line) && prev.length >= 40);
+    if (joinable) out[out.length - 1] = `${prev} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+/** Normalise whitespace and odd characters of web text. */
+export function normalize(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00a0\u2007\u202f\u3000]/g, " ")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .replace(/[ \t]+/g, " ");
+}
+
+/** Clean one decoded file into an Article. */
+export function cleanArticle(file: string, raw: string, hash: string): Article {
+  const rawLines = normalize(raw).split("\n").map((l) => l.trim());
+  const meta = findPublishDate(rawLines);
+  const lines = unwrap(meta.lines);
+
+  // Title: an explicit one from the dateline, else the first heading-like line before the prose.
+  let title = meta.title ?? "";
+  const kept: { text: string; caption: boolean }[] = [];
+  let inList = false;
+  const seen = new Set<string>();
+  let sawProse = false;
+  for (const line of lines) {
+    if (!line) continue;
+    if (LIST_HEADER.test(line)) {
+      inList = true;
+      continue;
+    }
+    if (inList) {
+      if (isProse(line) && !line.includes("|")) inList = false;
+      else continue;
+    }
+    if (isFurniture(line)) continue;
+    if (seen.has(line)) continue; // repeated title / headline
+    seen.add(line);
+    const cap = captionOf(line);
+    if (cap !== null) {
+      if (cap) kept.push({ text: cap, caption: true });
+      continue;
+    }
+    if (isHeadingLike(line)) {
+      // "Section Sub-section Real Title" followed by "Real Title": keep the shorter.
+      if (title && !sawProse && !meta.title && title.endsWith(line) && line.length >= 12) {
+        title = line;
+        continue;
+      }
+      if (!title && !sawProse && (hanCount(line) >= 6 || line.split(/\s+/).length >= 3)) {
+        title = line;
+        continue;
+      }
+      // Sub-headings and stray labels are not story sentences.
+      if (!/[,，]/.test(line) || line.length < 60) {
+        if (title && line.endsWith(title)) continue; // "Section > Title" breadcrumb
+        continue;
+      }
+    }
+    sawProse = true;
+    kept.push({ text: line, caption: CAPTION_POSITION.test(line) && kept.length < 2 });
+  }
+  // Drop headline echoes: kept lines that merely end with the title.
+  const paragraphs: Paragraph[] = kept
+    .filter((k) => !(title && k.text !== title && k.text.endsWith(title) && k.text.length < title.length + 60))
+    .map((k) => ({ text: k.text, caption: k.caption, lang: detectLang(k.text) }));
+
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    for (const s of splitSentences(p.text)) {
+      const index = sentences.length;
+      sentences.push({ id: `${file}#${index}`, file, index, paragraph: pi, text: s, lang: detectLang(s), caption: p.caption });
+    }
+  });
+  if (!title) title = sentences[0]?.text.slice(0, 90) ?? file;
+  const langs = [...new Set(sentences.map((s) => s.lang))];
+  return { file, title, published: meta.published, paragraphs, sentences, langs, hash };
+}
