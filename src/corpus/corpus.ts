@@ -12,6 +12,10 @@ export interface Corpus {
   events: Event[];
   persons: Person[];
   problems: LoadProblem[];
+  /** Person ids each sentence mentions or refers to. */
+  mentions: Map<string, string[]>;
+  /** The event each sentence belongs to. */
+  sentenceEvent: Map<string, string>;
 }
 
 export async function buildCorpus(dir: string, opts: LoadOptions = {}): Promise<Corpus> {
@@ -26,6 +30,6 @@ export async function buildCorpus(dir: string, opts: LoadOptions = {}): Promise<
       problems.push({ file: d.file, reason: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
-  const { events, persons } = extractCorpus(articles);
-  return { articles, events, persons, problems };
+  const { events, persons, mentions, sentenceEvent } = extractCorpus(articles);
+  return { articles, events, persons, problems, mentions, sentenceEvent };
 }

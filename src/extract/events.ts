@@ -1,9 +1,326 @@
 /**
- * Articles → events and people. (Assembly of the extract stage.)
+ * Articles → events and people (the assembly of the extract stage). Takes cleaned articles, returns
+ * the corpus's events — kind, date with precision and provenance, place, participants with roles,
+ * series and ordinal, documents, topics, figures, evidence sentences — plus the person registry and,
+ * for each sentence, the people it mentions (names, short references, pronouns resolved).
+ * Years missing from an article are inferred from another article when a relative phrase
+ * ("last December") points at an event found there; the date then says which article it came from.
  */
-import type { Article, Event, Person } from "../types.ts";
+import { fold } from "../index/tokenize.ts";
+import type { Article, DateValue, Event, EventKind, Figure, Participant, Person, Role, Sentence } from "../types.ts";
+import { buildRegistry, nameTokens, type RawPerson } from "./aliases.ts";
+import { dateScore, datesCompatible, findDates, isoDate, type DateMention, type RefDate } from "./dates.ts";
+import { findFigures } from "./figures.ts";
+import { countryOf, EN_EVENT_WORDS, EN_TITLES, ZH_EVENT_WORDS } from "./lexicon.ts";
+import { findOrdinals } from "./ordinals.ts";
+import { findPeople } from "./people.ts";
+import { findPlaces, samePlace } from "./places.ts";
 
-export function extractCorpus(articles: Article[]): { events: Event[]; persons: Person[] } {
-  void articles;
-  return { events: [], persons: [] };
+export interface Extraction {
+  events: Event[];
+  persons: Person[];
+  /** Person ids mentioned (or referred to) in each sentence, by sentence id. */
+  mentions: Map<string, string[]>;
+  /** The event each sentence belongs to (its own, or its article's main event). */
+  sentenceEvent: Map<string, string>;
 }
+
+/** Reference date for relative phrases: the publish date, else the latest full date the article states. */
+export function referenceDate(a: Article): RefDate | undefined {
+  if (a.published?.year && a.published.month) return { year: a.published.year, month: a.published.month, day: a.published.day, source: "publish date" };
+  let best: DateValue | undefined;
+  for (const s of a.sentences)
+    for (const d of findDates(s.text))
+      if (d.value.provenance === "stated" && d.value.precision === "day" && (!best || isoDate(d.value) > isoDate(best))) best = d.value;
+  return best ? { year: best.year!, month: best.month!, day: best.day, source: "latest date stated in the article" } : undefined;
+}
+
+function eventKind(text: string): EventKind | undefined {
+  const rules = /\p{Script=Han}/u.test(text) ? ZH_EVENT_WORDS : EN_EVENT_WORDS;
+  const t = /\p{Script=Han}/u.test(text) ? fold(text) : text;
+  for (const [re, kind] of rules) if (re.test(t)) return kind as EventKind;
+  return undefined;
+}
+
+function roleIn(text: string, name: string): Role {
+  const t = fold(text);
+  // Sentence-wide roles: "X co-chairs … with Y", "X and Y led delegations", "…分别率双方代表团".
+  if (/co-?chair|共同主持/.test(t)) return "co-chair";
+  if (/\bled (the )?delegations\b|分别率|率双方代表团/.test(t)) return "head of delegation";
+  const n = fold(name);
+  const i = t.indexOf(n);
+  const near = i >= 0 ? t.slice(Math.max(0, i - 60), i + n.length + 120) : t;
+  if (/co-?chair|共同主持/.test(near)) return "co-chair";
+  if (/\bled\b.*delegation|\blead(s|ing)?\b.*delegation|heads? of (the )?delegation|率.*代表团|代表团团长/.test(near)) return "head of delegation";
+  if (/witness|见证/.test(near)) return "witness";
+  if (/\bhost(s|ed|ing)?\b|主持|举行的.*欢迎/.test(near)) return "host";
+  if (/\b(said|says|noted|stressed|added|urged)\b|表示|指出|强调/.test(near)) return "speaker";
+  return "participant";
+}
+
+/** Series name around an ordinal ("11th Meeting of the X Committee" → "X Committee"; "X分委会第十次会议" → "X分委会"). */
+function seriesAt(text: string, ord: { start: number; end: number }): string | undefined {
+  if (/\p{Script=Han}/u.test(text.slice(ord.start, ord.end))) {
+    const before = fold(text.slice(0, ord.start));
+    const m = before.match(/([\p{Script=Han}\-—–a-z]{2,40})$/u);
+    const s = m?.[1]?.replace(/^.*?(?:日|,|，|、|了|的|在|自|以来)/u, "");
+    return s && s.length >= 2 ? s : undefined;
+  }
+  const after = text.slice(ord.end);
+  const m = after.match(/^\s*(?:regular\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:of|between)\s+(?:the\s+)?([^,.;()]+?)(?=\s+(?:was|were|is|will|with|in|on|at|which|that|held|opened|and the)\b|[,.;()]|$)/);
+  if (m) return `${m[2]!.trim()} ${m[1]!.trim()}`.replace(/\s+/g, " ");
+  const m2 = after.match(/^\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})/);
+  return m2?.[1];
+}
+
+const DOC_EN = /\b(joint (?:communique|communiqué|statement|declaration)|protocol|memorand(?:um|a) of understanding|memorand(?:um|a)|mou|agreements?|contracts?|deals?|documents?|treaty|accord|roadmap|action plan|plan)\b/gi;
+function documentsIn(text: string): string[] {
+  const out: string[] = [];
+  const t = fold(text);
+  if (/\p{Script=Han}/u.test(text)) {
+    for (const m of t.matchAll(/(?:签署|签订|发表|通过)了?([^,，。;；]{2,40})/gu)) out.push(m[1]!);
+    return out;
+  }
+  if (!/\b(sign|signed|signing|inked|issued|adopted|ink|concluded|came into force|entered into force)\b/i.test(text) && !/\bjoint (communique|statement)\b/i.test(text)) return out;
+  for (const m of text.matchAll(DOC_EN)) {
+    const tail = text.slice(m.index!).match(/^[^,.;]{0,90}/)?.[0] ?? m[0];
+    out.push(tail.trim());
+  }
+  return out;
+}
+
+function topicsIn(text: string): string[] {
+  const m = text.match(/\b(?:cooperation|co-operation|fields?|areas?|sectors?|sphere|spheres)\s+(?:such as|including|in|of|like)\s+(?:such\s+(?:areas|fields)\s+as\s+|the fields? of\s+|areas such as\s+)?([^.;]+)/i);
+  if (!m) return [];
+  return m[1]!
+    .split(/,\s*|\s+and\s+|\s+as well as\s+/)
+    .map((s) => s.replace(/^(?:and|the|such as|in)\s+/i, "").trim())
+    .filter((s) => s && s.split(/\s+/).length <= 5)
+    .slice(0, 12);
+}
+
+interface Candidate extends Event {
+  sentenceIndex: number;
+  sameDay: boolean;
+}
+
+const SAME_DAY = /\b(on the same day|the same day|that day|same day)\b|同日|当天|当日/i;
+const PRONOUN_EN = /^(?:He|She)\b/;
+const PRONOUN_ZH = /^(?:他|她)/;
+
+/** Extract events for every article, then infer missing years across articles. */
+export function extractCorpus(articles: Article[]): Extraction {
+  // 1. Person mentions and the registry.
+  const rawMentions = new Map<string, ReturnType<typeof findPeople>>();
+  const raw: RawPerson[] = [];
+  for (const a of articles)
+    for (const s of a.sentences) {
+      const ms = findPeople(s.text);
+      rawMentions.set(s.id, ms);
+      for (const m of ms) raw.push({ name: m.name, title: m.title, country: m.country, file: a.file });
+    }
+  const { persons, idOf } = buildRegistry(raw);
+  const byId = new Map(persons.map((p) => [p.id, p]));
+
+  // 2. Resolve every sentence's people: names, short references, "the vice premier", pronouns.
+  const mentions = new Map<string, string[]>();
+  for (const a of articles) {
+    const local = persons.filter((p) => p.files.includes(a.file));
+    let prevSubject: string | undefined;
+    for (const s of a.sentences) {
+      const ids: { id: string; at: number }[] = [];
+      const add = (id: string | undefined, at: number) => {
+        if (id && !ids.some((x) => x.id === id)) ids.push({ id, at });
+      };
+      for (const m of rawMentions.get(s.id) ?? []) add(idOf(m.name, a.file), m.start);
+      const text = s.lang === "zh" ? fold(s.text) : s.text;
+      for (const p of local) {
+        for (const al of p.aliases) {
+          if (/\p{Script=Han}/u.test(al)) {
+            const at = text.indexOf(fold(al).replace(/[·•]/g, "•"));
+            if (at >= 0) add(p.id, at);
+            continue;
+          }
+          const toks = al.split(/\s+/);
+          for (const t of [toks[0], toks[toks.length - 1], al]) {
+            if (!t || t.length < 2) continue;
+            const re = new RegExp(`(?<![\\p{L}])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
+            const mm = re.exec(s.text);
+            // A bare first/last name refers to this person only when no other local person shares it.
+            if (mm && local.filter((q) => q.aliases.some((x) => x.split(/\s+/).includes(t))).length === 1) add(p.id, mm.index);
+          }
+        }
+        // "the vice premier", "the premier", "the minister"
+        for (const title of p.titles) {
+          const tl = title.toLowerCase();
+          const short = EN_TITLES.find((et) => tl.endsWith(et) || tl === et);
+          if (short && short.length > 3 && new RegExp(`\\bthe ${short}\\b`, "i").test(s.text) && local.filter((q) => q.titles.some((x) => x.toLowerCase().endsWith(short))).length === 1) add(p.id, s.text.toLowerCase().indexOf(`the ${short}`));
+        }
+      }
+      if ((PRONOUN_EN.test(s.text) || PRONOUN_ZH.test(s.text)) && prevSubject) add(prevSubject, 0);
+      ids.sort((x, y) => x.at - y.at);
+      mentions.set(s.id, ids.map((x) => x.id));
+      if (ids.length && !s.caption) prevSubject = ids[0]!.id;
+    }
+  }
+
+  // 3. Event candidates per sentence, merged within the article.
+  const events: Event[] = [];
+  const sentenceEvent = new Map<string, string>();
+  const refs = new Map<string, RefDate | undefined>();
+  for (const a of articles) {
+    const ref = referenceDate(a);
+    refs.set(a.file, ref);
+    const cands: Candidate[] = [];
+    for (const s of a.sentences) {
+      const kind = eventKind(s.text);
+      if (!kind) continue;
+      cands.push(candidateFrom(a, s, kind, ref, mentions.get(s.id) ?? [], byId));
+    }
+    const merged = mergeCandidates(cands, a);
+    merged.forEach((e, i) => {
+      e.id = `${a.file}#e${i}`;
+      for (const sid of e.evidence) if (!sentenceEvent.has(sid)) sentenceEvent.set(sid, e.id);
+    });
+    const main = merged[0];
+    if (main) for (const s of a.sentences) if (!sentenceEvent.has(s.id)) sentenceEvent.set(s.id, main.id);
+    events.push(...merged);
+  }
+
+  inferYears(articles, events, mentions);
+  return { events, persons, mentions, sentenceEvent };
+}
+
+function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | undefined, ids: string[], byId: Map<string, Person>): Candidate {
+  const dates: DateMention[] = findDates(s.text, ref);
+  // The most specific date that is not a mere reference to the past ("since 2007").
+  const best = dates.map((d) => d.value).filter((d) => d.precision !== "unknown").sort((x, y) => dateScore(y) - dateScore(x))[0];
+  const places = findPlaces(s.text);
+  const ords = findOrdinals(s.text);
+  // Prefer an ordinal that names a meeting/session/forum over "first half" and the like.
+  const ord = ords.find((o) => /meeting|session|forum|summit|conference|expo|round|会议|届|次/i.test(s.text.slice(o.end, o.end + 60) + o.text)) ?? undefined;
+  // "since the 10th meeting": a past event referred to, whose attendees this sentence does not name.
+  const pastRef = ord !== undefined && /(\bsince (the )?|自|以来)$/.test(s.text.slice(Math.max(0, ord.start - 12), ord.start));
+  const participants: Participant[] = (pastRef ? [] : ids).map((id) => {
+    const p = byId.get(id)!;
+    return { id, name: p.name, title: p.titles[0], country: p.country, role: roleIn(s.text, p.aliases.find((al) => fold(s.text).includes(fold(al))) ?? p.name) };
+  });
+  const figures: Figure[] = findFigures(s.lang === "zh" ? fold(s.text) : s.text).map((f) => ({ value: f.value, number: f.number, unit: f.unit, measures: f.measures, sentence: s.id }));
+  return {
+    id: "",
+    file: a.file,
+    kind,
+    what: s.text.length > 200 ? s.text.slice(0, 197) + "…" : s.text,
+    date: best ?? { precision: "unknown", provenance: "partial", text: "" },
+    place: places[0]?.name,
+    participants,
+    series: ord ? seriesAt(s.text, ord) : undefined,
+    ordinal: ord?.value,
+    documents: documentsIn(s.text),
+    topics: topicsIn(s.text),
+    figures,
+    evidence: [s.id],
+    sentenceIndex: s.index,
+    sameDay: SAME_DAY.test(s.text),
+  };
+}
+
+function overlap(a: Participant[], b: Participant[]): number {
+  return a.filter((p) => b.some((q) => q.id === p.id)).length;
+}
+
+/** Merge candidates describing the same happening: the lead (captions + opening), same-day references, shared people/ordinal. */
+function mergeCandidates(cands: Candidate[], a: Article): Event[] {
+  const out: Candidate[] = [];
+  // The lead: captions and the first two sentences of the story, and again after a switch of language (bilingual articles).
+  const lead = new Set<number>();
+  let run = 0;
+  a.sentences.forEach((s, i) => {
+    if (i > 0 && s.lang !== a.sentences[i - 1]!.lang && !s.caption) run = 0;
+    if (s.caption) lead.add(i);
+    else if (run < 2) {
+      lead.add(i);
+      run++;
+    }
+  });
+  const samePlaceOk = (x?: string, y?: string) => !x || !y || samePlace(x, y) || countryOf(x) !== undefined || countryOf(y) !== undefined;
+  for (const c of cands) {
+    const prev = [...out].reverse().find((e) => e.date.day);
+    if (c.sameDay && prev) {
+      if (c.date.precision === "unknown") c.date = { ...prev.date, text: c.date.text || "the same day", note: "same day as the event before it" };
+      if (!c.place) c.place = prev.place;
+    }
+    const target = out.find((e) => {
+      if (!datesCompatible(e.date, c.date)) return false;
+      if (e.ordinal && c.ordinal && e.ordinal !== c.ordinal) return false;
+      if (c.sameDay && overlap(e.participants, c.participants) < 2) return false;
+      const inLead = lead.has(c.sentenceIndex) && lead.has(e.sentenceIndex);
+      const samePeople = overlap(e.participants, c.participants) >= 2 || (overlap(e.participants, c.participants) >= 1 && (e.participants.length === 1 || c.participants.length === 1));
+      const sameSeries = e.ordinal !== undefined && e.ordinal === c.ordinal;
+      const placeOk = samePlaceOk(e.place, c.place);
+      return placeOk && (sameSeries || (samePeople && (inLead || c.date.precision === "unknown" || dateScore(c.date) <= dateScore(e.date))) || (inLead && (!c.participants.length || !e.participants.length)));
+    });
+    if (!target) {
+      out.push(c);
+      continue;
+    }
+    if (dateScore(c.date) > dateScore(target.date)) target.date = c.date;
+    if (c.place && (!target.place || (countryOf(target.place) && !countryOf(c.place)))) target.place = c.place;
+    for (const p of c.participants) {
+      const have = target.participants.find((q) => q.id === p.id);
+      if (!have) target.participants.push(p);
+      else if (have.role === "participant" || have.role === "speaker") have.role = p.role;
+    }
+    if (!target.ordinal && c.ordinal) {
+      target.ordinal = c.ordinal;
+      target.series = c.series;
+    } else if (target.series && c.series && c.ordinal === target.ordinal && c.series.length > target.series.length && !/\p{Script=Han}/u.test(target.series) === !/\p{Script=Han}/u.test(c.series)) target.series = c.series;
+    if (target.kind === "visit" || target.kind === "meeting" || target.kind === "signing") if (c.kind === "committee session" || c.kind === "talks") target.kind = c.kind;
+    target.documents.push(...c.documents.filter((d) => !target.documents.includes(d)));
+    target.topics.push(...c.topics.filter((d) => !target.topics.includes(d)));
+    target.figures.push(...c.figures);
+    target.evidence.push(...c.evidence);
+  }
+  // Sentences in the lead with undated events inherit the lead's date.
+  const first = out[0];
+  for (const e of out) if (e !== first && e.date.precision === "unknown" && first && lead.has(e.sentenceIndex)) e.date = first.date;
+  return out.map(({ sentenceIndex: _i, sameDay: _s, ...e }) => e);
+}
+
+/**
+ * Year inference across articles. For an article whose events lack a year and that says
+ * "last <Month>" or "last year" about someone's visit to a place, find that visit in another
+ * article; its year fixes this article's year. Dates so resolved are marked "inferred" with the source.
+ */
+function inferYears(articles: Article[], events: Event[], mentions: Map<string, string[]>): void {
+  for (const a of articles) {
+    const own = events.filter((e) => e.file === a.file);
+    if (!own.some((e) => e.date.month && !e.date.year)) continue;
+    for (const s of a.sentences) {
+      const m = s.text.match(/\blast (January|February|March|April|May|June|July|August|September|October|November|December|year)\b|去年(\d{1,2})月?/);
+      if (!m) continue;
+      const month = m[1] && m[1] !== "year" ? findDates(m[1])[0]?.value.month ?? ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].indexOf(m[1].toLowerCase()) + 1 : m[2] ? Number(m[2]) : undefined;
+      const people = new Set([...(mentions.get(s.id) ?? []), ...own.flatMap((e) => e.participants.map((p) => p.id))]);
+      const placeWords = findPlaces(s.text).map((p) => p.name);
+      const found = events.filter(
+        (e) =>
+          e.file !== a.file &&
+          e.date.year &&
+          (month === undefined || e.date.month === month) &&
+          e.participants.some((p) => people.has(p.id)) &&
+          (placeWords.length === 0 || placeWords.some((w) => e.place === w || countryOf(w) === countryOf(e.place ?? "") || fold(e.what).includes(fold(w)))),
+      );
+      const years = [...new Set(found.map((e) => e.date.year!))];
+      if (years.length !== 1) continue;
+      const source = found[0]!;
+      for (const e of own) {
+        if (!e.date.month || e.date.year) continue;
+        const year = /\blast\b|去年/.test(e.date.text) || (month !== undefined && e.date.month > month) ? years[0]! : years[0]! + 1;
+        e.date = { ...e.date, year, provenance: "inferred", note: `year inferred from ${source.file} ("${m[0]}" = ${isoDate(source.date)})` };
+      }
+      break;
+    }
+  }
+}
+
+export { nameTokens };

@@ -1,11 +1,15 @@
 /**
- * Corpus → searchable index: MiniSearch over sentences (and events), with the bilingual tokenizer.
- * Takes a Corpus, answers `searchSentences(query)` with ranked sentences.
+ * Corpus → searchable index. Takes a Corpus; holds MiniSearch over sentences (bilingual tokenizer,
+ * prefix search for long terms only) plus lookups the query stage needs: sentence → event,
+ * sentence → people, the vocabulary, places, and acronyms built from the text ("SCO" →
+ * "Shanghai Cooperation Organization").
  */
 import MiniSearch from "minisearch";
 import type { Corpus } from "../corpus/corpus.ts";
-import type { Article, Sentence } from "../types.ts";
+import { findPlaces } from "../extract/places.ts";
+import type { Article, Event, Sentence } from "../types.ts";
 import { tokenize } from "./tokenize.ts";
+import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
   sentence: Sentence;
@@ -13,30 +17,59 @@ export interface SentenceHit {
   terms: string[];
 }
 
+const identity = (t: string) => t;
+
 export class CorpusIndex {
   readonly sentences = new Map<string, Sentence>();
   readonly articles = new Map<string, Article>();
+  readonly events = new Map<string, Event>();
+  readonly sentenceTerms = new Map<string, Set<string>>();
+  readonly vocab: Vocabulary;
+  /** Upper-case initials → the phrase they abbreviate, collected from the corpus text. */
+  readonly acronyms = new Map<string, string>();
   private readonly mini: MiniSearch<Sentence>;
 
   constructor(readonly corpus: Corpus) {
-    this.mini = new MiniSearch<Sentence>({
-      fields: ["text"],
-      storeFields: [],
-      tokenize,
-      processTerm: (t) => t,
-    });
+    this.mini = new MiniSearch<Sentence>({ fields: ["text"], storeFields: [], tokenize, processTerm: identity });
+    const terms = new Set<string>();
+    const places = new Set<string>();
     for (const a of corpus.articles) {
       this.articles.set(a.file, a);
-      for (const s of a.sentences) this.sentences.set(s.id, s);
+      for (const s of a.sentences) {
+        this.sentences.set(s.id, s);
+        const t = new Set(tokenize(s.text));
+        this.sentenceTerms.set(s.id, t);
+        for (const x of t) terms.add(x);
+        for (const p of findPlaces(s.text)) places.add(p.name);
+        for (const m of s.text.matchAll(/\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:of|and|for|the|on)?\s*\p{Lu}[\p{L}'’-]+){1,6})/gu)) {
+          const words = m[1]!.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+          if (words.length >= 2) this.acronyms.set(words.map((w) => w[0]).join("").toUpperCase(), m[1]!);
+        }
+      }
       this.mini.addAll(a.sentences);
     }
+    for (const e of corpus.events) {
+      this.events.set(e.id, e);
+      if (e.place) places.add(e.place);
+    }
+    this.vocab = { persons: corpus.persons, places: [...places], terms };
   }
 
-  searchSentences(query: string | string[], limit = 20): SentenceHit[] {
+  /** Ranked sentences for a bag of terms (OR), best first. */
+  searchSentences(query: string | string[], limit = 40): SentenceHit[] {
     const q = Array.isArray(query) ? query.join(" ") : query;
     return this.mini
-      .search(q, { tokenize, processTerm: (t) => t, combineWith: "OR" })
+      .search(q, { tokenize, processTerm: identity, combineWith: "OR", prefix: (t) => t.length >= 6, fuzzy: (t) => (t.length >= 7 && /^[a-z]+$/.test(t) ? 1 : false) })
       .slice(0, limit)
       .map((r) => ({ sentence: this.sentences.get(String(r.id))!, score: r.score, terms: r.terms }));
+  }
+
+  eventOf(sentenceId: string): Event | undefined {
+    const id = this.corpus.sentenceEvent.get(sentenceId);
+    return id ? this.events.get(id) : undefined;
+  }
+
+  peopleIn(sentenceId: string): string[] {
+    return this.corpus.mentions.get(sentenceId) ?? [];
   }
 }

@@ -1,25 +1,35 @@
 /**
- * Question → Answer: parse, retrieve, compose. (First version: best supporting sentence.)
+ * Question → Answer: guard the input, parse it (parse.ts), retrieve evidence (retrieve.ts) and
+ * compose one direct sentence with its sources (compose.ts). Returns `found: false` with what the
+ * corpus knows nearby whenever the evidence does not state the answer.
  */
 import type { Answer } from "../answer.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { detectLang } from "../corpus/lang.ts";
-import { TEXT } from "./i18n.ts";
-import { isoDate } from "../extract/dates.ts";
+import { TEXT, examplesFor } from "./i18n.ts";
+import { parseQuestion } from "./parse.ts";
+import { retrieve } from "./retrieve.ts";
+import { compose, notFound } from "./compose.ts";
+
+/** Questions longer than this are not searched: the user gets help instead. */
+export const MAX_QUESTION_CHARS = 1000;
 
 export function answerQuestion(index: CorpusIndex, question: string): Answer {
-  const q = question.trim();
-  const lang = detectLang(q);
-  const hits = index.searchSentences(q, 3);
-  if (!hits.length) return { question, found: false, answer: TEXT[lang].notFound, lang, sources: [], events: [] };
-  const s = hits[0]!.sentence;
-  const a = index.articles.get(s.file)!;
-  return {
+  const q = (question ?? "").replace(/\s+/g, " ").trim();
+  const lang = detectLang(q || "x");
+  const help = (msg: string): Answer => ({
     question,
-    found: true,
-    answer: s.text,
+    found: false,
+    help: true,
+    answer: `${msg} ${examplesFor(index.corpus, lang).map((e) => `“${e}”`).join(lang === "zh" ? "、" : ", ")}`,
     lang,
-    sources: [{ file: s.file, title: a.title, date: a.published ? isoDate(a.published) : undefined, quote: s.text }],
+    sources: [],
     events: [],
-  };
+  });
+  if (!q || !/[\p{L}\p{N}]/u.test(q)) return help(TEXT[lang].help);
+  if (q.length > MAX_QUESTION_CHARS) return help(TEXT[lang].tooLong);
+  const intent = parseQuestion(q, index.vocab);
+  if (intent.unknownNames.length) return notFound(intent, index, [], intent.unknownNames);
+  const { candidates } = retrieve(intent, index);
+  return compose(intent, candidates, index);
 }

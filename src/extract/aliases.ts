@@ -1,0 +1,126 @@
+/**
+ * The person registry: takes person mentions from every article, returns one Person per real person
+ * with every spelling seen. Spellings merge by a folded key (case, diacritics, doubled letters:
+ * Masimov = Massimov), by token subsets ("Nazarbayev" ⊂ "Nursultan Nazarbayev"), by pinyin
+ * (张广军 = Zhang Guangjun) and by a consonant skeleton for transliterated names
+ * (纳扎尔巴耶夫 ≈ Nazarbayev, 达尔汗•阿赫迈德-扎克 ≈ Darkhan Ahmed-Zak).
+ * @example nameKey("Karim Massimov") === nameKey("Karim Masimov") // true
+ */
+import { pinyin } from "pinyin-pro";
+import { fold } from "../index/tokenize.ts";
+import type { Person } from "../types.ts";
+
+/** Folded name: lower case, no diacritics, letters only per token, doubled letters collapsed. */
+export function nameTokens(name: string): string[] {
+  if (/\p{Script=Han}/u.test(name)) return [fold(name).replace(/[•·\-\s]/g, "")];
+  return fold(name)
+    .split(/[\s\-]+/)
+    .map((t) => t.replace(/[^a-z]/g, "").replace(/(.)\1+/g, "$1"))
+    .filter(Boolean);
+}
+
+export function nameKey(name: string): string {
+  return nameTokens(name).join(" ");
+}
+
+/** Pinyin of a Chinese name without spaces ("张广军" → "zhangguangjun"). */
+export function pinyinKey(zh: string): string {
+  return pinyin(fold(zh).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join("").replace(/(.)\1+/g, "$1");
+}
+
+/** Consonant skeleton for comparing transliterations across scripts. */
+export function skeleton(name: string): string {
+  const latin = /\p{Script=Han}/u.test(name) ? pinyin(fold(name).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join(" ") : fold(name);
+  return latin
+    .replace(/[^a-z]/g, "")
+    .replace(/zh|ch|sh|ts|j|x|z|c|s/g, "s")
+    .replace(/kh|gh|q|g|k/g, "k")
+    .replace(/ph|v|w|f/g, "f")
+    .replace(/[dt]/g, "d")
+    .replace(/[bp]/g, "b")
+    .replace(/[lr]/g, "r")
+    .replace(/[aeiouyh]/g, "")
+    .replace(/(.)\1+/g, "$1");
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+export function skeletonSimilarity(a: string, b: string): number {
+  const sa = skeleton(a), sb = skeleton(b);
+  if (!sa || !sb) return 0;
+  if (Math.min(sa.length, sb.length) <= 4) return sa === sb ? 1 : 0;
+  return 1 - levenshtein(sa, sb) / Math.max(sa.length, sb.length);
+}
+
+export interface RawPerson {
+  name: string;
+  title?: string;
+  country?: string;
+  file: string;
+}
+
+/** Do two spellings name the same person? `sameArticle` allows looser transliteration matching. */
+export function sameName(a: string, b: string, sameArticle = false): boolean {
+  const hanA = /\p{Script=Han}/u.test(a), hanB = /\p{Script=Han}/u.test(b);
+  if (hanA && hanB) return nameKey(a) === nameKey(b) || (nameKey(a).length >= 3 && (nameKey(a).endsWith(nameKey(b)) || nameKey(b).endsWith(nameKey(a))) && Math.min(nameKey(a).length, nameKey(b).length) >= 3);
+  if (hanA !== hanB) {
+    const [zh, en] = hanA ? [a, b] : [b, a];
+    const enKey = nameTokens(en).join("");
+    if (pinyinKey(zh) === enKey) return true;
+    // Transliterated foreign names: compare each English token and the whole name by skeleton.
+    const zhTokens = fold(zh).split(/[•·\-]/).filter(Boolean);
+    const last = zhTokens[zhTokens.length - 1]!;
+    const enTokens = nameTokens(en);
+    const whole = skeletonSimilarity(zh.replace(/[•·\-]/g, ""), en.replace(/[\s\-]/g, ""));
+    if (whole >= (sameArticle ? 0.7 : 0.85)) return true;
+    return zhTokens.length === 1 && enTokens.some((t) => skeleton(t).length >= 3 && skeleton(t) === skeleton(last)) && skeleton(last).length >= 3;
+  }
+  const ta = nameTokens(a), tb = nameTokens(b);
+  if (ta.join(" ") === tb.join(" ")) return true;
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  // "Nazarbayev" ⊂ "Nursultan Nazarbayev"; "Li" alone is too short to merge across articles.
+  return short.every((t) => long.includes(t)) && short.join("").length >= 4;
+}
+
+/** Build the registry from raw mentions; returns persons and a lookup from (file, spelling) to person id. */
+export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (name: string, file?: string) => string | undefined } {
+  const persons: Person[] = [];
+  const full = [...raw].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
+  for (const r of full) {
+    let p = persons.find((q) => q.aliases.some((al) => sameName(al, r.name, q.files.includes(r.file))));
+    if (!p) {
+      // Prefer a person whose country agrees when several could match.
+      p = { id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] };
+      persons.push(p);
+    }
+    if (!p.aliases.includes(r.name)) p.aliases.push(r.name);
+    if (r.title && !p.titles.includes(r.title)) p.titles.push(r.title);
+    if (!p.country && r.country) p.country = r.country;
+    if (!p.files.includes(r.file)) p.files.push(r.file);
+  }
+  const used = new Set<string>();
+  for (const p of persons) {
+    // Display name: the longest Latin spelling (most readable for both languages), else the longest.
+    const latin = p.aliases.filter((a) => !/\p{Script=Han}/u.test(a));
+    p.name = (latin.length ? latin : p.aliases).reduce((x, y) => (nameTokens(y).length > nameTokens(x).length ? y : x));
+    let id = "p:" + (nameKey(p.name) || p.name).replace(/\s+/g, "-");
+    while (used.has(id)) id += "'";
+    used.add(id);
+    p.id = id;
+  }
+  const byAlias = new Map<string, Person[]>();
+  for (const p of persons) for (const a of p.aliases) byAlias.set(nameKey(a), [...(byAlias.get(nameKey(a)) ?? []), p]);
+  const idOf = (name: string, file?: string) => {
+    const cands = byAlias.get(nameKey(name)) ?? persons.filter((p) => p.aliases.some((a) => sameName(a, name, file ? p.files.includes(file) : false)));
+    const inFile = file ? cands.filter((p) => p.files.includes(file)) : [];
+    return (inFile[0] ?? cands[0])?.id;
+  };
+  return { persons, idOf };
+}

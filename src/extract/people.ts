@@ -1,0 +1,189 @@
+/**
+ * Person mentions in one sentence: takes English or Chinese text, returns names with the title and
+ * country written next to them. English uses title patterns ("Kazakh Prime Minister Karim Masimov",
+ * "Zhang Guangjun, Vice Minister of … of China", "Prime Minister Aleksandar Vučić of Serbia") and
+ * speech verbs ("…, said Sklyar"); Chinese uses title-then-name ("副部长张广军") with a transliteration
+ * character set for foreign names ("总统纳扎尔巴耶夫"). No list of people is involved.
+ * @example findPeople("Chinese Premier Li Keqiang met Kazakh Prime Minister Karim Masimov.")
+ *   // [{ name: "Li Keqiang", title: "Premier", country: "China" }, { name: "Karim Masimov", title: "Prime Minister", country: "Kazakhstan" }]
+ */
+import { fold } from "../index/tokenize.ts";
+import { COUNTRIES, countryOf, EN_TITLES, TRANSLIT, ZH_NAME_STOP, ZH_TITLES } from "./lexicon.ts";
+import { MONTH_NAMES } from "./dates.ts";
+
+export interface PersonMention {
+  name: string;
+  title?: string;
+  country?: string;
+  start: number;
+  end: number;
+}
+
+/** Capitalised words that are never part of a personal name. */
+const NOT_NAME = new Set(
+  [
+    ...MONTH_NAMES, "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "The", "A", "An", "He", "She", "His", "Her", "They", "It", "In", "On", "At", "Of", "And", "During", "After", "Before",
+    "Committee", "Sub-Committee", "Subcommittee", "Organization", "Organisation", "Cooperation", "University", "Group", "Company",
+    "Corporation", "Port", "Center", "Centre", "Bank", "Fund", "Ministry", "Party", "Council", "Government", "Republic", "Zone",
+    "Region", "Province", "City", "Conference", "Expo", "Forum", "Summit", "Meeting", "Agency", "Commission", "Office", "State",
+    "National", "Central", "Communist", "People's", "Great", "Hall", "Road", "Belt", "Silk", "Union", "Association", "Co", "Ltd",
+    "Development", "Reform", "News", "Daily", "Xinhua", "Premier", "President", "Minister", "Prime", "Vice", "Deputy", "Chairman",
+    "Secretary", "First", "Second", "Third", "Foreign", "Affairs", "Energy", "Trade", "Science", "Technology", "Culture", "Sports",
+    "Economic", "Economy", "Integration", "Education", "Higher", "Mineral", "Resources", "Autonomous", "Standing", "Political",
+    "Bureau", "Eurasia", "Asia", "Europe", "Internet", "World", "International", "Innovation", "Railway", "Shipping", "Photo",
+  ].map((w) => w.toLowerCase()),
+);
+
+const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}?[\\p{Ll}\\p{M}]+)?";
+const NAME = `(${CAP}(?:\\s+${CAP}){0,2})`;
+/** Titles match in either case ("Vice Premier", "vice premier"); names must be capitalised. */
+const TITLE_ALT = EN_TITLES.map((t) =>
+  t.replace(/[.]/g, "\\.").split(" ").map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("\\s+"),
+).join("|");
+const ADJ = `(?:(\\p{Lu}[\\p{L}]+(?:['’]s)?)\\s+)??`;
+
+const TITLE_FIRST = new RegExp(`${ADJ}\\b(${TITLE_ALT})\\s+${NAME}(?:\\s+of\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}]+(?:\\s+\\p{Lu}[\\p{L}]+)?))?`, "gu");
+const APPOSITIVE = new RegExp(`${NAME}(?:\\s*\\([^)]{1,20}\\))?,\\s+(?:the\\s+|a\\s+|also\\s+)?([^,;]{0,120}?\\b(?:${TITLE_ALT})\\b[^,;]{0,120}?)(?=,|;|\\.|$)`, "gu");
+const SPEAKER = new RegExp(`(?:^|[,"”]\\s*)(?:said|says|according to)\\s+${NAME}|${NAME}\\s+(?:said|says|stressed|noted|added|emphasized|emphasised|urged|hailed|recalled|pointed out|expressed|introduced|called)\\b`, "gu");
+const POSITION = new RegExp(`${NAME}\\s*\\((?:L|R|C|left|right|center|centre|front-?[LR]|back-?[LR]|\\d(?:st|nd|rd|th)\\s+[LR])\\)`, "gu");
+
+function cleanName(raw: string): string | null {
+  const tokens = raw.replace(/['’]s$/, "").split(/\s+/).filter(Boolean);
+  // Trim non-name words from the end ("Li Keqiang Meets" is not a name).
+  while (tokens.length && NOT_NAME.has(tokens[tokens.length - 1]!.toLowerCase())) tokens.pop();
+  while (tokens.length && NOT_NAME.has(tokens[0]!.toLowerCase())) tokens.shift();
+  if (!tokens.length) return null;
+  if (tokens.some((t) => countryOf(t) || NOT_NAME.has(t.toLowerCase()))) return null;
+  return tokens.join(" ");
+}
+
+function countryIn(phrase: string | undefined): string | undefined {
+  if (!phrase) return undefined;
+  const m = phrase.match(/\b(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}'’ ]+)$/u);
+  for (const cand of [m?.[1], ...phrase.split(/[\s,]+/)]) {
+    if (!cand) continue;
+    const c = countryOf(cand.replace(/['’]s$/, "")) ?? (/people's republic of china/i.test(cand) ? "China" : undefined);
+    if (c) return c;
+  }
+  if (/people['’]s republic of china/i.test(phrase)) return "China";
+  return undefined;
+}
+
+function titleCase(t: string): string {
+  return t.replace(/\s+/g, " ").trim();
+}
+
+/** English person mentions. */
+export function findPeopleEn(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  const push = (m: PersonMention) => {
+    if (out.some((o) => o.start < m.end && m.start < o.end && o.name.includes(m.name))) return;
+    const i = out.findIndex((o) => o.start < m.end && m.start < o.end);
+    if (i >= 0) {
+      const o = out[i]!;
+      if (m.name.length > o.name.length) out[i] = { ...m, title: m.title ?? o.title, country: m.country ?? o.country };
+      else out[i] = { ...o, title: o.title ?? m.title, country: o.country ?? m.country };
+      return;
+    }
+    out.push(m);
+  };
+  for (const m of text.matchAll(TITLE_FIRST)) {
+    const name = cleanName(m[3]!);
+    if (!name) continue;
+    const adj = m[1];
+    const title = titleCase(m[2]!);
+    const country = (adj && countryOf(adj.replace(/['’]s$/, ""))) || (m[4] ? countryOf(m[4]) : undefined);
+    const start = m.index! + m[0].indexOf(m[3]!);
+    push({ name, title: /^counterpart$/i.test(title) ? undefined : title, country, start, end: start + m[3]!.length });
+  }
+  for (const m of text.matchAll(APPOSITIVE)) {
+    const name = cleanName(m[1]!);
+    if (!name || name.split(" ").length < 2) continue;
+    const title = titleCase(m[2]!).replace(/^(?:the|a)\s+/i, "");
+    push({ name, title, country: countryIn(m[2]), start: m.index!, end: m.index! + m[1]!.length });
+  }
+  for (const re of [SPEAKER, POSITION]) {
+    for (const m of text.matchAll(re)) {
+      const raw = m[1] ?? m[2];
+      if (!raw) continue;
+      const name = cleanName(raw);
+      if (!name || name.split(" ").length < 2) continue;
+      const start = m.index! + m[0].indexOf(raw);
+      push({ name, start, end: start + raw.length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const ZH_COUNTRIES = COUNTRIES.flatMap((c) => c.zh.filter((z) => z.length > 1).map((z) => [z, c.name] as const)).sort((a, b) => b[0].length - a[0].length);
+
+/** The most common Chinese surnames: a 2–3 character name after a title must start with one. */
+const SURNAMES = new Set(
+  ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏" +
+    "习栗蔺阎韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+    .split(""),
+);
+
+/** A Chinese name starting at `i`: a run of transliteration characters (foreign) or 2–3 characters after a common surname. */
+function zhNameAt(text: string, i: number): string | null {
+  let j = i;
+  while (j < text.length && (TRANSLIT.has(text[j]!) || /[•\-]/.test(text[j]!))) j++;
+  const translit = text.slice(i, j).replace(/[•\-]+$/, "");
+  if (translit.length >= 3 && !/[•\-]/.test(translit[0]!) && (translit.length >= 4 || !SURNAMES.has(translit[0]!))) return translit;
+  if (!SURNAMES.has(text[i] ?? "")) return translit.length >= 3 ? translit : null;
+  const two = text.slice(i, i + 2), third = text[i + 2];
+  if (!/^\p{Script=Han}{2}$/u.test(two)) return null;
+  if (third === undefined || ZH_NAME_STOP.has(third) || !/\p{Script=Han}/u.test(third) || ZH_TITLES.some((t) => text.startsWith(t, i + 2))) return two;
+  return text.slice(i, i + 3);
+}
+
+/** Chinese person mentions (text is folded to simplified first; names are returned simplified). */
+export function findPeopleZh(raw: string): PersonMention[] {
+  const text = fold(raw).replace(/[\u00b7\u2022\u2027]/g, "•");
+  // Every title occurrence, longest title first where they overlap, then in reading order.
+  const hits: { at: number; title: string }[] = [];
+  for (const title of ZH_TITLES) {
+    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
+      if (!hits.some((h) => at < h.at + h.title.length && h.at < at + title.length)) hits.push({ at, title });
+    }
+  }
+  hits.sort((a, b) => a.at - b.at);
+  const out: PersonMention[] = [];
+  let prevEnd = 0;
+  for (const { at, title } of hits) {
+    const after = at + title.length;
+    let name = ZH_TITLES.some((t) => text.startsWith(t, after)) ? null : zhNameAt(text, after);
+    let start = after;
+    if (!name) {
+      // Name before the title ("托卡耶夫总统"): transliterated names only, read backwards.
+      let k = at;
+      while (k > prevEnd && (TRANSLIT.has(text[k - 1]!) || text[k - 1] === "•")) k--;
+      const before = text.slice(k, at);
+      if (before.length >= 3 && !out.some((o) => o.name === before)) {
+        name = before;
+        start = k;
+      }
+    }
+    if (!name || ZH_COUNTRIES.some(([z]) => name!.startsWith(z))) continue;
+    // The title's own words: back to the clause start, the previous person, or a linking word.
+    let from = Math.max(prevEnd, 0);
+    for (let k = at - 1; k >= from; k--) {
+      if (/[、,，。;；同与在及并应]/.test(text[k]!)) {
+        from = k + 1;
+        break;
+      }
+    }
+    const fullTitle = start < at ? title : text.slice(from, after);
+    let clause = prevEnd;
+    for (let k = at - 1; k >= prevEnd; k--) if (/[、,，。;；]/.test(text[k]!)) { clause = k + 1; break; }
+    const country = start < at ? undefined : (ZH_COUNTRIES.find(([z]) => text.slice(clause, after).includes(z))?.[1] ?? (name.length <= 3 && SURNAMES.has(name[0]!) ? "China" : undefined));
+    out.push({ name, title: fullTitle, country, start, end: start + name.length });
+    prevEnd = Math.max(after, start + name.length);
+  }
+  return out;
+}
+
+export function findPeople(text: string): PersonMention[] {
+  return /\p{Script=Han}/u.test(text) ? [...findPeopleZh(text), ...findPeopleEn(text.replace(/\p{Script=Han}/gu, " "))] : findPeopleEn(text);
+}

@@ -1,0 +1,230 @@
+/**
+ * Evidence → neutral Answer. Takes the parsed question and ranked candidates; returns one direct
+ * sentence that states the fact (a date, a place, names, a figure, a count, a list of events or the
+ * supporting clause) followed by the quoted evidence, with sources. When nothing passes, returns
+ * found: false and what the corpus does hold nearby.
+ */
+import type { Answer, Source } from "../answer.ts";
+import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
+import { referenceDate } from "../extract/events.ts";
+import { findFigures } from "../extract/figures.ts";
+import { ordinalSuffix } from "../extract/ordinals.ts";
+import { findPlaces, samePlace } from "../extract/places.ts";
+import type { CorpusIndex } from "../index/index.ts";
+import { fold, tokenize } from "../index/tokenize.ts";
+import type { DateValue, Event, Intent, Participant, Sentence } from "../types.ts";
+import { TEXT } from "./i18n.ts";
+import { distinctEvents, matchingEvents, type Candidate } from "./retrieve.ts";
+
+const MIN_COVERAGE = 0.5;
+
+function trim(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, "") + "…";
+}
+
+export function sourceOf(s: Sentence, index: CorpusIndex): Source {
+  const a = index.articles.get(s.file)!;
+  return { file: s.file, title: a.title, date: a.published ? isoDate(a.published) : undefined, quote: trim(s.text, 300) };
+}
+
+function dateText(d: DateValue, lang: "en" | "zh"): string {
+  const base = formatDate(d, lang);
+  if (d.provenance === "inferred") return lang === "zh" ? `${base}(年份据另一篇文章推断)` : `${base} (year inferred from another article)`;
+  return base;
+}
+
+function eventLabel(e: Event, lang: "en" | "zh"): string {
+  if (e.ordinal && e.series) return lang === "zh" && /\p{Script=Han}/u.test(e.series) ? `${e.series}第${e.ordinal}次会议` : `the ${ordinalSuffix(e.ordinal)} ${e.series}`;
+  const names = e.participants.map((p) => p.name);
+  const kind = lang === "zh" ? { talks: "会谈", meeting: "会见", visit: "访问", signing: "签约" }[e.kind as "talks"] ?? "活动" : e.kind;
+  if (names.length >= 2) return lang === "zh" ? `${names.join("与")}${kind}` : `${kind} of ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return lang === "zh" ? kind : trim(e.what, 120);
+}
+
+function personText(p: Participant, lang: "en" | "zh"): string {
+  const extra = [p.title && p.title.length <= 70 ? p.title : undefined, p.country && !(p.title ?? "").includes(p.country) ? p.country : undefined].filter(Boolean);
+  return extra.length ? `${p.name} (${extra.join(", ")})` : p.name;
+}
+
+function list(items: string[], lang: "en" | "zh"): string {
+  if (lang === "zh") return items.join("、");
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function withQuote(direct: string, s: Sentence, lang: "en" | "zh", room = 400): string {
+  const left = room - direct.length - 6;
+  if (left < 60) return trim(direct, room);
+  return lang === "zh" ? `${direct}依据:“${trim(s.text, left)}”` : `${direct} — “${trim(s.text, left)}”`;
+}
+
+function answer(intent: Intent, found: boolean, text: string, sentences: Sentence[], events: Event[], index: CorpusIndex): Answer {
+  const seen = new Set<string>();
+  const sources = sentences.filter((s) => !seen.has(s.id) && seen.add(s.id)).slice(0, 3).map((s) => sourceOf(s, index));
+  return { question: intent.question, found, answer: text, lang: intent.lang, sources, events };
+}
+
+/** Not in the corpus: say so, and offer what is known about the people/places/terms named. */
+export function notFound(intent: Intent, index: CorpusIndex, near: Candidate[], unknown: string[] = []): Answer {
+  const L = TEXT[intent.lang];
+  const related: string[] = [];
+  const evs = index.corpus.events.filter((e) => intent.persons.some((p) => e.participants.some((q) => q.id === p)) || intent.places.some((pl) => e.place && samePlace(e.place, pl)));
+  for (const e of evs.slice(0, 3)) related.push(`${dateText(e.date, intent.lang)}${e.place ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 120)}`);
+  if (!related.length) for (const c of near.slice(0, 2)) related.push(trim(c.sentence.text, 160));
+  let text = L.notFound;
+  if (unknown.length) text = intent.lang === "zh" ? `语料中没有关于“${unknown.join("、")}”的内容。` : `The corpus has nothing about ${unknown.map((u) => `“${u}”`).join(", ")}.`;
+  else if (related.length) text += intent.lang === "zh" ? " 相关的已知内容见下。" : " Here is what it does say nearby.";
+  return { question: intent.question, found: false, answer: text, lang: intent.lang, sources: [], events: evs.slice(0, 3), related };
+}
+
+function bestDate(s: Sentence, ev: Event | undefined, index: CorpusIndex): DateValue | undefined {
+  const ref = referenceDate(index.articles.get(s.file)!);
+  const own = findDates(s.text, ref).map((d) => d.value).filter((d) => d.month || d.year);
+  let d = own.sort((a, b) => dateScore(b) - dateScore(a))[0];
+  if (d && !d.year && ev?.date.year && ev.date.month === d.month) d = { ...d, year: ev.date.year, provenance: ev.date.provenance, note: ev.date.note };
+  if (!d || (ev && ev.evidence.includes(s.id) && dateScore(ev.date) > dateScore(d))) d = ev?.date.month || ev?.date.year ? ev.date : d;
+  return d;
+}
+
+function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  for (const c of cands.slice(0, 6)) {
+    if (c.coverage < MIN_COVERAGE) break;
+    const d = bestDate(c.sentence, c.event, index);
+    if (!d || !(d.month || d.year)) continue;
+    const place = c.event?.place && !intent.places.length ? c.event.place : undefined;
+    const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${place}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${place}` : ""}.`;
+    return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+  }
+  return null;
+}
+
+function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  for (const c of cands.slice(0, 6)) {
+    if (c.coverage < MIN_COVERAGE) break;
+    const places = findPlaces(c.sentence.text).filter((p) => !intent.places.some((q) => samePlace(q, p.name)));
+    const place = places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
+    if (!place) continue;
+    const direct = intent.lang === "zh" ? `地点:${place}。` : `In ${place}.`;
+    return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+  }
+  return null;
+}
+
+const ROLE_WORDS: [RegExp, string][] = [
+  [/co-?chair|共同主持|主持|双方主席|chair/i, "co-chair"],
+  [/\b(led|lead|leads|head|headed|heads)\b|率|团长/i, "head of delegation"],
+  [/witness|见证/i, "witness"],
+  [/host|主办|举行.*欢迎/i, "host"],
+];
+
+function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  const byId = new Map(index.vocab.persons.map((p) => [p.id, p]));
+  const role = ROLE_WORDS.find(([re]) => re.test(intent.question))?.[1];
+  const qTerms = new Set(tokenize(intent.question));
+  const wantsElse = /\b(else|other|besides|also)\b|还|另外|其他/i.test(intent.question);
+  for (const c of cands.slice(0, 6)) {
+    if (c.coverage < MIN_COVERAGE) break;
+    const inSentence = index.peopleIn(c.sentence.id);
+    let people: Participant[] = [
+      ...(c.event?.participants.filter((p) => inSentence.includes(p.id) || (c.event!.evidence.includes(c.sentence.id) && role)) ?? []),
+      ...inSentence.filter((id) => !c.event?.participants.some((p) => p.id === id)).map((id) => ({ id, name: byId.get(id)!.name, title: byId.get(id)!.titles[0], country: byId.get(id)!.country, role: "participant" as const })),
+    ];
+    people = people.filter((p) => !intent.persons.includes(p.id));
+    if (intent.side) people = people.filter((p) => p.country === intent.side);
+    if (role && people.some((p) => p.role === role)) people = people.filter((p) => p.role === role);
+    // A title named in the question ("Kazakhstan's First Deputy Prime Minister") picks its holder.
+    const titled = people.filter((p) => byId.get(p.id)!.titles.some((t) => tokenize(t).filter((x) => qTerms.has(x)).length >= 2));
+    if (titled.length) people = titled;
+    if (wantsElse && intent.persons.length) {
+      const others = matchingEvents(intent, index).flatMap((e) => e.participants).filter((p) => !intent.persons.includes(p.id));
+      const uniq = others.filter((p, i) => others.findIndex((q) => q.id === p.id) === i);
+      if (uniq.length) people = uniq;
+    }
+    if (!people.length) {
+      // Organisations and other non-person answers: the clause itself is the answer.
+      if (c.coverage >= 0.6) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
+      continue;
+    }
+    const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang)), intent.lang);
+    const direct = intent.lang === "zh" ? `${names}。` : `${names}.`;
+    return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+  }
+  return null;
+}
+
+const UNIT_HINTS: [RegExp, RegExp][] = [
+  [/how long|how far|多长|多远|公里|km|kilomet/i, /km|kilomet|mile|meter|metre|公里|千米|米/i],
+  [/how big|how large|area|面积|多大/i, /hectare|square|sq|平方公里|公顷|km/i],
+  [/percent|%|share|stake|百分之|增长多少/i, /percent|%|％/i],
+  [/how much|worth|value|cost|\$|billion|million|亿|万|美元|元/i, /\$|€|yuan|dollar|billion|million|亿|万|美元|元/i],
+  [/how many days|how long.*stay|几天|多少天|停留/i, /day|天/i],
+];
+
+function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  if (intent.countEvents && intent.persons.length) {
+    const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
+    if (!groups.length) return null;
+    const items = groups
+      .map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)))
+      .sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date)))
+      .map((e) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${e.place}` : ` in ${e.place}`) : ""}`);
+    const n = groups.length;
+    const words = ["zero", "once", "twice", "three times", "four times", "five times", "six times"];
+    const direct = intent.lang === "zh" ? `${n}次:${items.join(";")}。` : `${n} (${words[n] ?? `${n} times`}): ${items.join("; ")}.`;
+    const evs = groups.map((g) => g[0]!);
+    const sentences = evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
+    return answer(intent, true, trim(direct, 600), sentences, evs, index);
+  }
+  const hint = UNIT_HINTS.find(([q]) => q.test(intent.question))?.[1];
+  const qTerms = new Set(tokenize(intent.question));
+  for (const c of cands.slice(0, 6)) {
+    if (c.coverage < MIN_COVERAGE) break;
+    const text = c.sentence.lang === "zh" ? fold(c.sentence.text) : c.sentence.text;
+    let figs = findFigures(text);
+    if (/第几|\b(which|what) (time|visit)\b/i.test(intent.question)) {
+      const ord = text.match(/第[一二三四五六七八九十\d]+次|\b(first|second|third|fourth|fifth|\d+(st|nd|rd|th)) (visit|time)\b/i);
+      if (ord) return answer(intent, true, withQuote(intent.lang === "zh" ? `${ord[0]}。` : `${ord[0]}.`, c.sentence, intent.lang), [c.sentence], [], index);
+    }
+    if (hint && figs.some((f) => hint.test(`${f.value} ${f.unit ?? ""}`))) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
+    figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
+    if (!figs.length) continue;
+    const scored = figs.map((f) => ({ f, s: tokenize(f.measures).filter((t) => qTerms.has(t)).length }));
+    const top = Math.max(...scored.map((x) => x.s));
+    const chosen = scored.filter((x) => x.s === top || scored.length <= 3).map((x) => x.f);
+    const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && !hint ? ` ${f.measures}` : ""}`), "en")}.`;
+    return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+  }
+  return null;
+}
+
+function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
+  const evs = matchingEvents(intent, index).filter((e) => e.date.precision !== "unknown" || intent.places.length);
+  if (!evs.length) return null;
+  const groups = distinctEvents(evs).map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)));
+  groups.sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date)));
+  const items = groups.slice(0, 8).map((e) => `${dateText(e.date, intent.lang)}${e.place && !intent.places.length ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 110)}`);
+  const lead = intent.lang === "zh" ? `共${groups.length}项:` : `${groups.length} event${groups.length === 1 ? "" : "s"}: `;
+  const sentences = groups.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
+  return answer(intent, true, trim(lead + items.join(intent.lang === "zh" ? ";" : "; ") + (intent.lang === "zh" ? "。" : "."), 650), sentences, groups, index);
+}
+
+function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  const c = cands[0];
+  if (!c || c.coverage < MIN_COVERAGE) return null;
+  // Two adjacent sentences when the first ends on a list that continues ("…: A, B." / "namely …").
+  return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
+}
+
+export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer {
+  let a: Answer | null = null;
+  const eventish = /\b(meetings|events|talks|visits|happened|took place|activities)\b|会议|活动|发生/i.test(intent.question);
+  switch (intent.kind) {
+    case "when": a = composeWhen(intent, cands, index); break;
+    case "where": a = composeWhere(intent, cands, index); break;
+    case "who": a = composeWho(intent, cands, index); break;
+    case "howmany": a = composeHowMany(intent, cands, index); break;
+    case "timeline": a = composeEvents(intent, index); break;
+    case "list": a = eventish && (intent.places.length || intent.year || intent.persons.length) ? composeEvents(intent, index) ?? composeWhat(intent, cands, index) : composeWhat(intent, cands, index); break;
+    default: a = composeWhat(intent, cands, index);
+  }
+  return a ?? notFound(intent, index, cands);
+}

@@ -1,0 +1,138 @@
+/**
+ * Question → Intent. Takes a question (English or Chinese, terse, lower-case or misspelt) and the
+ * index's vocabulary; returns what is asked (who/when/where/what/how many/list/timeline) and the
+ * constraints it names: people (matched to the registry by any spelling, pinyin or a near miss),
+ * places, ordinal, year/month/day, side ("the Kazakh delegation"), and the content terms.
+ * @example parseQuestion("who co-chaired the 11th committee meeting?", idx).ordinal // 11
+ */
+import { detectLang } from "../corpus/lang.ts";
+import { nameTokens, pinyinKey } from "../extract/aliases.ts";
+import { findDates } from "../extract/dates.ts";
+import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
+import { findOrdinals } from "../extract/ordinals.ts";
+import { placeKey } from "../extract/places.ts";
+import { fold, tokenize } from "../index/tokenize.ts";
+import type { Intent, Person, QuestionKind } from "../types.ts";
+
+export interface Vocabulary {
+  persons: Person[];
+  /** Place names seen in the corpus (any language). */
+  places: string[];
+  /** Folded tokens of every sentence. */
+  terms: Set<string>;
+}
+
+const KIND_RULES: [RegExp, QuestionKind][] = [
+  [/\bhow many times\b|多少次|几次|几回/i, "howmany"],
+  [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
+  [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|有哪些(会议|活动)/i, "list"],
+  [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
+  [/\bwhere\b|which (city|place|venue|country|location)\b|在哪|哪里|何地|什么地方|哪个城市|地点/i, "where"],
+  [/^\s*(who|whom|whose)\b|\bwho\b|which (company|companies|person|official|minister|leader|side|firm|organi[sz]ation|delegation)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
+  [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent|share|proportion|percentage)\b|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
+  [/\b(which|what)\b.*\b(areas|fields|projects|sectors|activities|places|regions|countries)\b|哪些/i, "list"],
+];
+
+const SIDES: [RegExp, string][] = [
+  [/\b(kazakh|kazakhstan'?s?|kazakhstani)\s+(side|delegation|co-?chair|chair|party|team|minister|delegates?)\b|哈方|哈萨克斯坦方面|哈萨克斯坦代表团/i, "Kazakhstan"],
+  [/\b(chinese|china'?s?)\s+(side|delegation|co-?chair|chair|party|team|minister|delegates?)\b|中方|中国代表团|中国方面/i, "China"],
+];
+
+const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|forum|conference|session|signing|events?)\b|会议|会见|会谈|访问|峰会|论坛/i;
+
+/** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
+export function findPersonsIn(q: string, persons: Person[]): string[] {
+  const folded = fold(q);
+  const toks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((t) => t.replace(/(.)\1+/g, "$1"));
+  const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
+  const out: string[] = [];
+  for (const p of persons) {
+    const hit = p.aliases.some((al) => {
+      if (/\p{Script=Han}/u.test(al)) return folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al)) || joined2.includes(pinyinKey(al));
+      const at = nameTokens(al);
+      return at.some((t) => t.length >= 3 && toks.some((q) => q === t || (t.length >= 6 && near(q, t)))) || (at.length > 1 && at.every((t) => toks.includes(t)));
+    });
+    if (hit) out.push(p.id);
+  }
+  return out;
+}
+
+function near(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0, j = 0, edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+export function parseQuestion(question: string, vocab: Vocabulary): Intent {
+  const q = question.trim();
+  const lang = detectLang(q);
+  const folded = fold(q);
+  let kind: QuestionKind = "what";
+  for (const [re, k] of KIND_RULES) if (re.test(q) || re.test(folded)) { kind = k; break; }
+  const countEvents = /\bhow many times\b|多少次|几次|几回/i.test(folded) || (/\bhow many\b/i.test(folded) && /\b(meetings|talks|visits|times)\b/i.test(folded));
+
+  // Ordinals only where they number an event ("11th meeting"), not "First Deputy Prime Minister".
+  const ordinal = findOrdinals(q).find((o) => {
+    const after = q.slice(o.end, o.end + 60).toLowerCase();
+    return /^\s*(次|届|轮)|^[^.?!]*?\b(meeting|session|forum|summit|conference|expo|round|committee|sub-?committee|visit|edition|exhibition)\b|会议|分委会|委员会/.test(after) && !/^\s*(deputy|vice|half|quarter|secretary|lady)/.test(after);
+  })?.value;
+
+  const dates = findDates(q);
+  const d = dates.find((x) => x.value.year || x.value.month);
+  const year = d?.value.year ?? (q.match(/\b((?:19|20)\d\d)\b/) ? Number(RegExp.$1) : undefined);
+
+  const places: string[] = [];
+  const qKeys = new Set(tokenize(q).concat(folded.split(/[^\p{L}]+/u)));
+  for (const p of vocab.places) {
+    const key = placeKey(p);
+    const han = /\p{Script=Han}/u.test(p);
+    if ((han && folded.includes(fold(p))) || (!han && key.length >= 3 && (qKeys.has(key) || folded.replace(/[^a-z]/g, " ").split(/\s+/).includes(key)))) {
+      if (!places.some((x) => placeKey(x) === key)) places.push(p);
+    }
+  }
+  for (const [en, zh] of PLACES_ZH) if (folded.includes(zh) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);
+
+  const side = SIDES.find(([re]) => re.test(q) || re.test(folded))?.[1];
+  const persons = findPersonsIn(q, vocab.persons);
+
+  // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
+  const unknownNames: string[] = [];
+  const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
+  for (const w of words) {
+    const t = tokenize(w);
+    if (!t.length || countryOf(w)) continue;
+    if (t.every((x) => vocab.terms.has(x) || [...vocab.terms].some((v) => v.length >= 5 && near(x, v)))) continue;
+    unknownNames.push(w);
+  }
+
+  return {
+    question: q,
+    lang,
+    kind,
+    countEvents,
+    persons,
+    places,
+    ordinal,
+    year,
+    month: d?.value.month,
+    day: d?.value.day,
+    side,
+    eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
+    terms: tokenize(q),
+    unknownNames,
+  };
+}

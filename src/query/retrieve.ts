@@ -1,0 +1,147 @@
+/**
+ * Intent → ranked evidence. Takes a parsed question and the index; returns candidate sentences
+ * (with their event) that satisfy every hard constraint the question names — people, ordinal,
+ * place, year/month — ranked by term coverage and search score, and the events that match the
+ * constraints (for counting and listing). Constraints are never relaxed: a missing match means
+ * "not in the corpus", not a looser guess.
+ */
+import { datesCompatible, findDates } from "../extract/dates.ts";
+import { GLOSSARY, PLACES_ZH } from "../extract/lexicon.ts";
+import { findOrdinals } from "../extract/ordinals.ts";
+import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
+import type { CorpusIndex } from "../index/index.ts";
+import { fold, tokenize } from "../index/tokenize.ts";
+import type { Event, Intent, Sentence } from "../types.ts";
+import { referenceDate } from "../extract/events.ts";
+
+export interface Candidate {
+  sentence: Sentence;
+  event?: Event;
+  score: number;
+  coverage: number;
+}
+
+/** Question words and generic verbs that say nothing about the content. */
+const QUESTION_TERMS = new Set(
+  tokenize("who whom what when where which how many much long big large far times did happen happened take took place held hold " +
+    "tell me about get give go going were was kind sort number total there 谁 什么 哪里 哪些 多少 几 何时 时候 在哪里 哪个 是 了 的 吗 呢"),
+);
+
+/** Terms to look for: the question's own, their glossary equivalents, aliases of named people, acronyms spelled out. */
+export function expandTerms(intent: Intent, index: CorpusIndex): string[] {
+  const base = intent.terms.filter((t) => !QUESTION_TERMS.has(t));
+  const out = new Set(base);
+  const fq = fold(intent.question);
+  for (const row of GLOSSARY) {
+    if (row.some((w) => (/\p{Script=Han}/u.test(w) ? fq.includes(w) : new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\&]/g, "\\$&")}($|[^a-z])`).test(fq)))) for (const w of row) for (const t of tokenize(w)) out.add(t);
+  }
+  for (const id of intent.persons) {
+    const p = index.vocab.persons.find((x) => x.id === id);
+    for (const al of p?.aliases ?? []) for (const t of tokenize(al)) out.add(t);
+  }
+  for (const pl of intent.places) {
+    for (const t of tokenize(pl)) out.add(t);
+    for (const [en, zh] of PLACES_ZH) if (samePlace(en, pl)) for (const t of tokenize(en + " " + zh)) out.add(t);
+  }
+  for (const m of intent.question.matchAll(/\b(\p{Lu}{2,6})\b/gu)) {
+    const phrase = index.acronyms.get(m[1]!);
+    if (phrase) for (const t of tokenize(phrase)) out.add(t);
+  }
+  return [...out];
+}
+
+function sentenceHasPlace(s: Sentence, place: string): boolean {
+  const t = fold(s.text);
+  if (t.includes(fold(place))) return true;
+  return findPlaces(s.text).some((p) => samePlace(p.name, place)) || PLACES_ZH.some(([en, zh]) => placeKey(en) === placeKey(place) && (t.includes(zh) || t.includes(fold(en))));
+}
+
+/** Does this sentence (with its event) satisfy every constraint of the question? */
+export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, index: CorpusIndex): boolean {
+  const people = new Set([...index.peopleIn(s.id), ...(ev?.participants.map((p) => p.id) ?? [])]);
+  if (!intent.persons.every((p) => people.has(p))) return false;
+  if (intent.ordinal !== undefined) {
+    const own = findOrdinals(s.text).map((o) => o.value);
+    const evOk = ev?.ordinal === intent.ordinal && !own.some((o) => o !== intent.ordinal && o > 1);
+    if (!own.includes(intent.ordinal) && !evOk) return false;
+  }
+  if (intent.places.length && !intent.places.every((pl) => sentenceHasPlace(s, pl) || (ev?.place && samePlace(ev.place, pl)))) return false;
+  if (intent.year || intent.month) {
+    const want = { year: intent.year, month: intent.month, day: intent.day, precision: "day" as const, provenance: "stated" as const, text: "" };
+    const art = index.articles.get(s.file)!;
+    const own = findDates(s.text, referenceDate(art)).map((d) => d.value);
+    const dated = [...own, ...(ev ? [ev.date] : [])].filter((d) => d.year || d.month);
+    const ok = dated.some((d) => (intent.year ? d.year === intent.year : true) && datesCompatible(d, want));
+    const byArticle = !dated.length && intent.year !== undefined && art.published?.year === intent.year && !intent.month;
+    if (!ok && !byArticle) return false;
+  }
+  return true;
+}
+
+/** Sentences that answer the question, best first. */
+export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Candidate[]; terms: string[] } {
+  const terms = expandTerms(intent, index);
+  const own = new Set(intent.terms.filter((t) => !QUESTION_TERMS.has(t)));
+  const hits = index.searchSentences(terms, 60);
+  const pool = new Map(hits.map((h) => [h.sentence.id, h.score]));
+  // Sentences of events that match named people, so a question by name alone still finds them.
+  if (intent.persons.length)
+    for (const [sid, ids] of index.corpus.mentions) if (intent.persons.every((p) => ids.includes(p)) && !pool.has(sid)) pool.set(sid, 0.1);
+  const maxScore = Math.max(1e-9, ...pool.values());
+  const out: Candidate[] = [];
+  for (const [sid, score] of pool) {
+    const s = index.sentences.get(sid)!;
+    const ev = index.eventOf(sid);
+    if (!satisfies(intent, s, ev, index)) continue;
+    const st = index.sentenceTerms.get(sid)!;
+    const evTerms = ev ? new Set(tokenize(`${ev.series ?? ""} ${ev.place ?? ""}`)) : new Set<string>();
+    // Coverage counts the question's own terms (or a glossary/alias equivalent found in the sentence).
+    let covered = 0;
+    for (const t of own) if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) covered++;
+    const coverage = own.size ? covered / own.size : 1;
+    const langBonus = s.lang === intent.lang ? 0.05 : 0;
+    out.push({ sentence: s, event: ev, score: coverage + 0.35 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
+  }
+  out.sort((a, b) => b.score - a.score);
+  return { candidates: out, terms };
+}
+
+function equivalentIn(term: string, st: Set<string>): boolean {
+  for (const row of GLOSSARY) {
+    const toks = row.flatMap((w) => tokenize(w));
+    if (toks.includes(term) && toks.some((t) => st.has(t))) return true;
+  }
+  return false;
+}
+
+/** Events that satisfy the question's people/place/year/ordinal constraints (for counting and listing). */
+export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
+  return index.corpus.events.filter((e) => {
+    if (!intent.persons.every((p) => e.participants.some((q) => q.id === p))) return false;
+    if (intent.ordinal !== undefined && e.ordinal !== intent.ordinal) return false;
+    if (intent.places.length && !intent.places.every((pl) => e.place && samePlace(e.place, pl))) return false;
+    if (intent.year && e.date.year !== intent.year) return false;
+    if (intent.month && e.date.month !== intent.month) return false;
+    return true;
+  });
+}
+
+/** Events across articles that are the same happening (same people, compatible dates, same place) collapse to one. */
+export function distinctEvents(events: Event[]): Event[][] {
+  const groups: Event[][] = [];
+  const sorted = [...events].sort((a, b) => (b.date.day ? 3 : b.date.month ? 2 : b.date.year ? 1 : 0) - (a.date.day ? 3 : a.date.month ? 2 : a.date.year ? 1 : 0));
+  for (const e of sorted) {
+    const g = groups.find((grp) =>
+      grp.some((x) => {
+        if (!datesCompatible(x.date, e.date)) return false;
+        if (x.date.precision === "unknown" || e.date.precision === "unknown") return false;
+        const shared = x.participants.filter((p) => e.participants.some((q) => q.id === p.id)).length;
+        const placeOk = !x.place || !e.place || samePlace(x.place, e.place) || !x.date.day || !e.date.day;
+        return placeOk && (shared >= 2 || (x.ordinal !== undefined && x.ordinal === e.ordinal));
+      }),
+    );
+    if (g) g.push(e);
+    else groups.push([e]);
+  }
+  return groups;
+}
