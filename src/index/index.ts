@@ -52,7 +52,7 @@ export class CorpusIndex {
       this.events.set(e.id, e);
       if (e.place) places.add(e.place);
     }
-    this.vocab = { persons: corpus.persons, places: [...places], terms };
+    this.vocab = { persons: corpus.persons, places: [...places], terms, acronyms: new Set(this.acronyms.keys()) };
   }
 
   /** Ranked sentences for a bag of terms (OR), best first. */

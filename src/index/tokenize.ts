@@ -1,12 +1,13 @@
 /**
  * Tokenizer for English and Chinese: takes text, returns search terms.
- * English: lower-cased words without diacritics, light plural stemming, stop words dropped.
+ * English: lower-cased words without diacritics, Porter-stemmed, stop words dropped.
  * Chinese: traditional folded to simplified, then overlapping character bigrams of each Han run
  * (a single character when the run has one), which needs no dictionary and matches names and places.
  * @example tokenize("Vučić met Li") // ["vucic", "met", "li"]
  * @example tokenize("在重庆召开") // ["在重", "重庆", "庆召", "召开"]
  */
 import * as OpenCC from "opencc-js";
+import { stemmer } from "stemmer";
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 
@@ -26,12 +27,9 @@ export function fold(text: string): string {
   return /\p{Script=Han}/u.test(noMarks) ? toSimplified(noMarks) : noMarks;
 }
 
-/** English word stem: drops a plural/possessive ending. */
+/** English word stem (Porter): "visited" and "visit", "meetings" and "meeting" meet. Numbers stay as they are. */
 export function stem(w: string): string {
-  if (w.length > 4 && w.endsWith("ies")) return w.slice(0, -3) + "y";
-  if (w.length > 4 && /(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
-  return w;
+  return /^[a-z]+$/.test(w) && w.length > 3 ? stemmer(w) : w;
 }
 
 export function hanBigrams(run: string): string[] {

@@ -4,7 +4,9 @@
  * supporting clause) followed by the quoted evidence, with sources. When nothing passes, returns
  * found: false and what the corpus does hold nearby.
  */
+import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
+import { PLACES_ZH } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
@@ -97,13 +99,21 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
   return null;
 }
 
+/** A Chinese place name for an English answer: its known English name or pinyin, with the original ("Chongqing (重庆)"). */
+function latinPlace(place: string): string {
+  if (!/\p{Script=Han}/u.test(place)) return place;
+  const known = PLACES_ZH.find(([, zh]) => zh === fold(place))?.[0];
+  const latin = known ?? pinyin(fold(place), { toneType: "none", type: "array" }).join("").replace(/^./, (c) => c.toUpperCase());
+  return `${latin} (${place})`;
+}
+
 function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) break;
     const places = findPlaces(c.sentence.text).filter((p) => !intent.places.some((q) => samePlace(q, p.name)));
     const place = places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
     if (!place) continue;
-    const direct = intent.lang === "zh" ? `地点:${place}。` : `In ${place}.`;
+    const direct = intent.lang === "zh" ? `地点:${place}。` : `In ${latinPlace(place)}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;
@@ -216,7 +226,8 @@ function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): An
 
 export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer {
   let a: Answer | null = null;
-  const eventish = /\b(meetings|events|talks|visits|happened|took place|activities)\b|会议|活动|发生/i.test(intent.question);
+  // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
+  const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\bwhat happened\b|\btook place\b|有哪些(会议|活动)|发生了什么|举行了哪些/i.test(intent.question);
   switch (intent.kind) {
     case "when": a = composeWhen(intent, cands, index); break;
     case "where": a = composeWhere(intent, cands, index); break;

@@ -20,6 +20,8 @@ export interface Vocabulary {
   places: string[];
   /** Folded tokens of every sentence. */
   terms: Set<string>;
+  /** Acronyms the corpus spells out somewhere ("SCO"). */
+  acronyms: Set<string>;
 }
 
 const KIND_RULES: [RegExp, QuestionKind][] = [
@@ -114,7 +116,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
   for (const w of words) {
     const t = tokenize(w);
-    if (!t.length || countryOf(w)) continue;
+    if (!t.length || countryOf(w) || vocab.acronyms.has(w)) continue;
     if (t.every((x) => vocab.terms.has(x) || [...vocab.terms].some((v) => v.length >= 5 && near(x, v)))) continue;
     unknownNames.push(w);
   }

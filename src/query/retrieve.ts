@@ -99,7 +99,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     let covered = 0;
     for (const t of own) if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) covered++;
     const coverage = own.size ? covered / own.size : 1;
-    const langBonus = s.lang === intent.lang ? 0.05 : 0;
+    const langBonus = s.lang === intent.lang ? 0.15 : 0;
     out.push({ sentence: s, event: ev, score: coverage + 0.35 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
   }
   out.sort((a, b) => b.score - a.score);
