@@ -106,10 +106,15 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
     if (!p.files.includes(r.file)) p.files.push(r.file);
   }
   const used = new Set<string>();
+  const count = new Map<string, number>();
+  for (const r of raw) count.set(r.name, (count.get(r.name) ?? 0) + 1);
   for (const p of persons) {
-    // Display name: the longest Latin spelling (most readable for both languages), else the longest.
+    // Display name: the fullest Latin spelling (readable in both languages), the most frequent among equals.
     const latin = p.aliases.filter((a) => !/\p{Script=Han}/u.test(a));
-    p.name = (latin.length ? latin : p.aliases).reduce((x, y) => (nameTokens(y).length > nameTokens(x).length ? y : x));
+    p.name = (latin.length ? latin : p.aliases).reduce((x, y) => {
+      const dx = nameTokens(x).length, dy = nameTokens(y).length;
+      return dy > dx || (dy === dx && (count.get(y) ?? 0) > (count.get(x) ?? 0)) ? y : x;
+    });
     let id = "p:" + (nameKey(p.name) || p.name).replace(/\s+/g, "-");
     while (used.has(id)) id += "'";
     used.add(id);

@@ -264,7 +264,8 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
       out.push(c);
       continue;
     }
-    if (dateScore(c.date) > dateScore(target.date)) target.date = c.date;
+    const better = dateScore(c.date) - dateScore(target.date);
+    if (better > 0 || (better === 0 && c.date.provenance === "stated" && target.date.provenance !== "stated")) target.date = c.date;
     if (c.place && (!target.place || (countryOf(target.place) && !countryOf(c.place)))) target.place = c.place;
     for (const p of c.participants) {
       const have = target.participants.find((q) => q.id === p.id);

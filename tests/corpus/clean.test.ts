@@ -1,0 +1,65 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cleanArticle } from "../../src/corpus/clean.ts";
+import { loadRawDocs } from "../../src/corpus/load.ts";
+import { splitSentences } from "../../src/corpus/sentences.ts";
+
+const PAGE = `Home > World News
+Kazakh, Chinese ministers discuss grain corridor
+Updated: 2019-03-06 10:15
+(Xinhua)
+Minister Aidar Bekov (L) shakes hands with Vice Minister Zhou Lin in Almaty, Kazakhstan, March 5, 2019. [Photo/Xinhua]
+ALMATY - Kazakhstan and China agreed on Tuesday to open a grain corridor.
+Related Stories:
+Oil prices climb
+Storm hits coast
+Today's Top News
+Football final tonight
+Copyright 2019. All rights reserved.`;
+
+describe("cleanArticle", () => {
+  const a = cleanArticle("x.txt", PAGE, "h");
+  it("finds title and publish date", () => {
+    expect(a.title).toBe("Kazakh, Chinese ministers discuss grain corridor");
+    expect(a.published).toMatchObject({ year: 2019, month: 3, day: 6 });
+  });
+  it("keeps captions marked and drops clutter, which yields no sentences", () => {
+    expect(a.sentences.filter((s) => s.caption)).toHaveLength(1);
+    const text = a.sentences.map((s) => s.text).join(" ");
+    expect(text).toContain("grain corridor");
+    expect(text).not.toMatch(/Oil prices|Storm|Football|Copyright|Home >|\[Photo/);
+  });
+  it("joins hard-wrapped lines and tags languages per sentence", () => {
+    const wrapped = "近日,双方在北京举行会谈。\nRecently, the two sides held talks in Beijing and agreed to expand the\ntrade in agricultural products, according to a statement released after\nthe meeting between the delegations of the two neighbouring countries.\nThe next round of talks will take place in Astana later this year, said\nthe statement issued by the foreign ministries of both of the countries.";
+    const b = cleanArticle("y.txt", wrapped, "h");
+    expect(b.sentences.map((s) => s.lang)).toEqual(["zh", "en", "en"]);
+    expect(b.sentences[1]!.text).toContain("expand the trade in agricultural products");
+  });
+});
+
+describe("splitSentences", () => {
+  it("keeps abbreviations and initials inside sentences", () => {
+    expect(splitSentences("Talks began on Dec. 4 in Astana. U.S. officials were not there.")).toEqual(["Talks began on Dec. 4 in Astana.", "U.S. officials were not there."]);
+    expect(splitSentences("双方签署了协议。会议在北京举行!")).toEqual(["双方签署了协议。", "会议在北京举行!"]);
+  });
+});
+
+describe("loadRawDocs", () => {
+  it("reports bad files and loads the rest", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "corpus-"));
+    await writeFile(join(dir, "good.txt"), "A short story about talks held in Astana on Monday.");
+    await writeFile(join(dir, "empty.txt"), "");
+    await writeFile(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+    await writeFile(join(dir, "gbk.txt"), Buffer.from([0xd6, 0xd0, 0xb9, 0xfa, 0xba, 0xcd, 0xb9, 0xfe, 0xc8, 0xf8, 0xbf, 0xcb, 0xcb, 0xb9, 0xcc, 0xb9])); // 中国和哈萨克斯坦 in GBK
+    await writeFile(join(dir, "page.html"), "<html><body><nav>Menu</nav><p>Talks were held in <b>Astana</b>.</p><script>x()</script></body></html>");
+    await writeFile(join(dir, "ignored.pdf"), "x");
+    const { docs, problems } = await loadRawDocs(dir);
+    expect(docs.map((d) => d.file).sort()).toEqual(["gbk.txt", "good.txt", "page.html"]);
+    expect(docs.find((d) => d.file === "gbk.txt")!.text).toBe("中国和哈萨克斯坦");
+    expect(docs.find((d) => d.file === "page.html")!.text).toContain("Talks were held in Astana.");
+    expect(docs.find((d) => d.file === "page.html")!.text).not.toMatch(/Menu|x\(\)/);
+    expect(problems.map((p) => p.file).sort()).toEqual(["binary.txt", "empty.txt"]);
+  });
+});

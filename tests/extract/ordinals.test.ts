@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { cnNumber, findOrdinals } from "../../src/extract/ordinals.ts";
+
+describe("ordinals", () => {
+  it("reads digits, words and compound words", () => {
+    expect(findOrdinals("the 21st session").map((o) => o.value)).toEqual([21]);
+    expect(findOrdinals("the Fifteenth Meeting").map((o) => o.value)).toEqual([15]);
+    expect(findOrdinals("its twenty-second round").map((o) => o.value)).toEqual([22]);
+  });
+  it("reads Chinese ordinals", () => {
+    expect(findOrdinals("第十五次会议").map((o) => o.value)).toEqual([15]);
+    expect(findOrdinals("第二十三届博览会").map((o) => o.value)).toEqual([23]);
+    expect(findOrdinals("第8次").map((o) => o.value)).toEqual([8]);
+    expect(findOrdinals("首届论坛").map((o) => o.value)).toEqual([1]);
+  });
+  it("converts Chinese numerals", () => {
+    expect(cnNumber("十")).toBe(10);
+    expect(cnNumber("十三")).toBe(13);
+    expect(cnNumber("一百零五")).toBe(105);
+    expect(cnNumber("两千")).toBe(2000);
+    expect(Number.isNaN(cnNumber("会议"))).toBe(true);
+  });
+});

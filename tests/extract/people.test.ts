@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { buildRegistry, nameKey, sameName } from "../../src/extract/aliases.ts";
+import { findPeople } from "../../src/extract/people.ts";
+
+describe("findPeople", () => {
+  it("finds names after titles, with the country from the adjective or 'of X'", () => {
+    const got = findPeople("Russian Foreign Minister Sergei Lavrov met Prime Minister Ulugbek Rakhimov of Uzbekistan.");
+    expect(got.map((p) => [p.name, p.country])).toEqual([["Sergei Lavrov", "Russia"], ["Ulugbek Rakhimov", "Uzbekistan"]]);
+  });
+  it("finds appositive titles", () => {
+    const [p] = findPeople("Aidar Bekov, Kazakhstan's deputy minister of energy, said the line opens soon.");
+    expect(p).toMatchObject({ name: "Aidar Bekov", country: "Kazakhstan" });
+  });
+  it("finds Chinese names after titles, foreign ones by transliteration characters", () => {
+    const got = findPeople("中国外交部副部长王建国和哈萨克斯坦外交部长努尔兰诺夫举行会谈。");
+    expect(got.map((p) => [p.name, p.country])).toEqual([["王建国", "China"], ["努尔兰诺夫", "Kazakhstan"]]);
+  });
+  it("does not take ordinary words for names", () => {
+    expect(findPeople("The Committee Meeting was held in the Great Hall.")).toEqual([]);
+  });
+});
+
+describe("aliases", () => {
+  it("merges spelling variants with doubled letters and diacritics", () => {
+    expect(nameKey("Nurlan Bekkozhin")).toBe(nameKey("Nurlan Bekozhin"));
+    expect(sameName("Aleksandar Vučić", "Aleksandar Vucic")).toBe(true);
+  });
+  it("merges a surname with the full name, pinyin with characters, transliterations by sound", () => {
+    expect(sameName("Bekozhin", "Nurlan Bekozhin")).toBe(true);
+    expect(sameName("王建国", "Wang Jianguo")).toBe(true);
+    expect(sameName("努尔兰诺夫", "Nurlanov", true)).toBe(true);
+    expect(sameName("Wang Jianguo", "Wang Yi")).toBe(false);
+  });
+  it("builds one person per real person", () => {
+    const { persons, idOf } = buildRegistry([
+      { name: "Askar Mamin", title: "Prime Minister", country: "Kazakhstan", file: "a" },
+      { name: "Askar Mammin", file: "b" },
+      { name: "Han Zheng", title: "Vice Premier", country: "China", file: "a" },
+      { name: "韩正", file: "c" },
+    ]);
+    expect(persons).toHaveLength(2);
+    expect(idOf("Mamin", "a")).toBe(idOf("Askar Mammin"));
+    expect(idOf("韩正")).toBe(idOf("Han Zheng"));
+  });
+});

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Core } from "../../src/core.ts";
+
+let core: Core;
+beforeAll(async () => {
+  core = await Core.load({ dataDir: "tests/fixtures/core" });
+});
+
+describe("Core over a crafted corpus", () => {
+  it("extracts the committee session with co-chairs, ordinal, place and stated date", () => {
+    const ev = core.events().find((e) => e.ordinal === 9)!;
+    expect(ev.place).toBe("Almaty");
+    expect(ev.date).toMatchObject({ year: 2019, month: 3, day: 5 });
+    expect(ev.participants.map((p) => [p.name, p.role]).sort()).toEqual([["Askar Mamin", "co-chair"], ["Han Zheng", "co-chair"]]);
+  });
+
+  it("infers a missing year from another article and says which", () => {
+    const ev = core.events().find((e) => e.file === "a3.txt" && e.place === "Geneva")!;
+    expect(ev.date).toMatchObject({ year: 2020, month: 1, day: 22, provenance: "inferred" });
+    expect(ev.date.note).toContain("a1.txt");
+  });
+
+  it("answers who/where/when with the fact in the answer and a quoted source", () => {
+    const who = core.ask("who co-chaired the 9th cooperation committee meeting?");
+    expect(who.found).toBe(true);
+    expect(who.answer).toMatch(/Han Zheng/);
+    expect(who.answer).toMatch(/Mamin/);
+    expect(who.sources[0]).toMatchObject({ file: "a1.txt", title: "Kazakhstan, China sign grain corridor deals", date: "2019-03-06" });
+    expect(core.ask("Where was the 9th committee meeting held?").answer).toMatch(/^In Almaty/);
+    expect(core.ask("when did han zheng meet mammin in geneva").answer).toMatch(/January 22, 2020/);
+  });
+
+  it("counts meetings across articles and spellings", () => {
+    const a = core.ask("How many times did Han Zheng meet Askar Mamin?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^2 /);
+  });
+
+  it("answers figures and Chinese questions", () => {
+    expect(core.ask("How many agreements were signed in Almaty?").answer).toContain("12");
+    const zh = core.ask("能源合作分委会第七次会议在哪里举行?");
+    expect(zh.lang).toBe("zh");
+    expect(zh.answer).toContain("西安");
+    expect(core.ask("谁共同主持了能源合作分委会会议?").answer).toMatch(/李明/);
+  });
+
+  it("says not found rather than guessing", () => {
+    expect(core.ask("Who co-chaired the 10th meeting of the cooperation committee?").found).toBe(false);
+    expect(core.ask("When did Tokayev visit Paris?").found).toBe(false);
+    const a = core.ask("What happened at the Zurich marathon?");
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/nothing about|does not say/);
+  });
+
+  it("gives help for empty, huge or nonsense input without throwing", () => {
+    for (const q of ["", "   ", "?!?", "x".repeat(5000)]) {
+      const a = core.ask(q);
+      expect(a.found).toBe(false);
+      expect(a.help).toBe(true);
+      expect(a.answer.length).toBeLessThan(400);
+    }
+  });
+
+  it("summarises the corpus", () => {
+    const s = core.summary();
+    expect(s.articles).toBe(3);
+    expect(s.languages.sort()).toEqual(["en", "zh"]);
+    expect(s.from).toMatch(/^2019-03/);
+    expect(s.to).toBe("2020-01-22");
+  });
+});
