@@ -3,5 +3,6 @@
  * configured; when none is, `npm start` falls back to the console adapter.
  */
 import type { AdapterFactory } from "./chat.ts";
+import { createTelegramAdapter } from "./telegram/index.ts";
 
-export const PLATFORMS: AdapterFactory[] = [];
+export const PLATFORMS: AdapterFactory[] = [createTelegramAdapter];

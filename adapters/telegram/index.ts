@@ -1,0 +1,289 @@
+/**
+ * The Telegram adapter (grammY). `createTelegramAdapter(ctx, opts)` takes the adapter context and
+ * returns a ChatAdapter, or null when TELEGRAM_BOT_TOKEN is not set. It turns Telegram messages into
+ * `ctx.core.ask` calls and sends the rendered Answer back; it holds no query logic.
+ *
+ * - Long polling by default (grammY's `bot.start` calls deleteWebhook first); webhook mode when
+ *   TELEGRAM_WEBHOOK_URL is set: a node:http server on PORT whose requests must carry
+ *   TELEGRAM_WEBHOOK_SECRET in `X-Telegram-Bot-Api-Secret-Token` (else 401).
+ * - Private chats: any text is a question. Groups: `/ask …`, `/ask@bot …`, a mention of the bot,
+ *   or a reply to one of its messages. Channel posts, other bots, edited messages and (in groups)
+ *   everything else are ignored; a sticker or photo without text in a private chat gets a hint.
+ * - "typing…" while answering, 429s retried per retry_after, a failing update is logged and
+ *   answered with an apology, and the bot keeps running.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, BotError, GrammyError, webhookCallback, type Context } from "grammy";
+import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
+import type { Lang } from "../../src/types.ts";
+import type { AdapterContext, ChatAdapter } from "../chat.ts";
+import { renderTelegram } from "./render.ts";
+import {
+  COMMANDS, apology, helpMessages, nonTextHint, sourcesMessages, startMessages, unknownCommand, usageMessages,
+} from "./texts.ts";
+
+type AutoRetryOptions = NonNullable<Parameters<typeof autoRetry>[0]>;
+
+export interface TelegramOptions {
+  /** The bot's own user (as getMe returns it); skips the getMe call at start. */
+  botInfo?: UserFromGetMe;
+  /** Webhook mode: port to listen on instead of config.PORT (0 = any free port). */
+  port?: number;
+  /** Webhook mode: interface to listen on; default all interfaces. */
+  host?: string;
+  /** Long polling: seconds getUpdates waits for updates (default 30). */
+  pollingTimeout?: number;
+  /** Overrides for @grammyjs/auto-retry. */
+  retry?: AutoRetryOptions;
+}
+
+export interface TelegramAdapter extends ChatAdapter {
+  readonly bot: Bot;
+  readonly mode: "polling" | "webhook";
+  /** Webhook mode: the port the server listens on, once started. */
+  readonly port: number | undefined;
+}
+
+/** Only new messages are handled; edited messages, channel posts and the rest are not requested. */
+const ALLOWED_UPDATES = ["message"] as const;
+const SEND_OPTIONS = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+/** stop() waits at most this long for each step (end polling, finish the update in hand, close the server). */
+const STOP_WAIT_MS = 2000;
+
+/** The user's interface language, for command texts (answers follow the question's language). */
+function userLang(ctx: Context): Lang {
+  return ctx.from?.language_code?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+function isGroup(ctx: Context): boolean {
+  return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
+}
+
+/** Resolves with `p`, or with undefined after `ms` (never rejects). */
+function settleWithin<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((r) => {
+    timer = setTimeout(() => r(undefined), ms);
+    timer.unref();
+  });
+  return Promise.race([p.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** An error as safe, structured log fields, with the token scrubbed from every string. */
+function errorFields(err: unknown, secrets: string[]): Record<string, unknown> {
+  const scrub = (s: string | undefined) => secrets.reduce((acc, x) => (x ? acc?.split(x).join("[redacted]") : acc), s);
+  if (err instanceof GrammyError) return { name: err.name, method: err.method, code: err.error_code, description: scrub(err.description) };
+  if (err instanceof Error) {
+    // grammY's HttpError keeps the underlying fetch error, whose message holds the request URL (with the token).
+    const inner = (err as { error?: unknown }).error;
+    const cause = inner instanceof Error ? scrub(inner.message) : undefined;
+    return { name: err.name, message: scrub(err.message), ...(cause ? { cause } : {}), stack: scrub(err.stack) };
+  }
+  return { message: scrub(String(err)) };
+}
+
+/** Whether a message entity points at this bot (`@username` or a text mention of its user). */
+function mentionsMe(text: string, e: MessageEntity, me: UserFromGetMe): boolean {
+  if (e.type === "mention") return text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${me.username.toLowerCase()}`;
+  if (e.type === "text_mention") return e.user.id === me.id;
+  return false;
+}
+
+/** The question in a message that addresses the bot: its text without the leading command and the mentions of the bot. */
+function questionOf(text: string, entities: MessageEntity[], me: UserFromGetMe): string {
+  const drop = entities.filter((e) => mentionsMe(text, e, me) || (e.type === "bot_command" && e.offset === 0));
+  let out = text;
+  for (const e of drop.sort((a, b) => b.offset - a.offset)) {
+    out = out.slice(0, e.offset) + " " + out.slice(e.offset + e.length);
+  }
+  return out.replace(/\s+/g, " ").replace(/^[\s,.:;!?,。:;!?、]+/u, "").trim();
+}
+
+export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOptions = {}): TelegramAdapter | null {
+  const { config, core } = actx;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) return null;
+  const secrets = [token, config.TELEGRAM_WEBHOOK_SECRET ?? ""];
+  const log = actx.logger.child({ adapter: "telegram" });
+  const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, "");
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const mode = webhookUrl ? "webhook" : "polling";
+
+  const bot = new Bot(token, { client: apiRoot ? { apiRoot } : undefined, botInfo: opts.botInfo });
+  // 429 → wait retry_after and retry; 5xx → a few retries with backoff; network errors surface.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, ...opts.retry }));
+
+  async function send(ctx: Context, messages: string[]): Promise<void> {
+    const replyTo = isGroup(ctx) && ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined;
+    for (const [i, text] of messages.entries()) {
+      await ctx.reply(text, { ...SEND_OPTIONS, ...(i === 0 && replyTo ? { reply_parameters: replyTo } : {}) });
+    }
+  }
+
+  async function answer(ctx: Context, question: string): Promise<void> {
+    const started = Date.now();
+    // Show "typing…" first; a failure here must not cost the answer.
+    await ctx.replyWithChatAction("typing").catch((err: unknown) => log.warn({ err: errorFields(err, secrets) }, "sendChatAction failed"));
+    const a = core.ask(question);
+    await send(ctx, renderTelegram(a));
+    log.info({ update: ctx.update.update_id, chat: ctx.chat?.id, chatType: ctx.chat?.type, chars: question.length, found: a.found, ms: Date.now() - started }, "answered");
+  }
+
+  async function onError(err: BotError, ctx: Context): Promise<void> {
+    log.error({ update: ctx.update.update_id, chat: ctx.chat?.id, err: errorFields(err.error, secrets) }, "telegram update failed");
+    if (!ctx.chat) return;
+    try {
+      await ctx.reply(apology(userLang(ctx)));
+    } catch (e) {
+      log.warn({ update: ctx.update.update_id, err: errorFields(e, secrets) }, "could not send the apology");
+    }
+  }
+
+  // Every handler runs inside this boundary (works for polling and webhooks alike).
+  const guarded = bot.errorBoundary((err) => onError(err, err.ctx));
+  bot.catch((err) => onError(err, err.ctx));
+
+  const messages = guarded.on("message");
+  // Ignore other bots and messages sent on behalf of a channel (anonymous group admins still count).
+  messages.use(async (ctx, next) => {
+    const m = ctx.message;
+    if (m.sender_chat && m.sender_chat.id !== m.chat.id) return;
+    if (m.from?.is_bot && !m.sender_chat) return;
+    await next();
+  });
+  messages.command("start", (ctx) => send(ctx, startMessages(core.summary(), core.examples(userLang(ctx)), userLang(ctx), ctx.me.username)));
+  messages.command("help", (ctx) => send(ctx, helpMessages(core.examples(userLang(ctx)), userLang(ctx), ctx.me.username)));
+  messages.command("sources", (ctx) => send(ctx, sourcesMessages(core.summary(), userLang(ctx))));
+  messages.command("ask", async (ctx) => {
+    const m = ctx.message;
+    const q = questionOf(m.text ?? m.caption ?? "", m.entities ?? m.caption_entities ?? [], ctx.me);
+    if (!q) return send(ctx, usageMessages(core.examples(userLang(ctx)), userLang(ctx), ctx.me.username));
+    return answer(ctx, q);
+  });
+  messages.use(async (ctx) => {
+    const m: Message = ctx.message;
+    const text = m.text ?? m.caption;
+    const entities = m.entities ?? m.caption_entities ?? [];
+    const isCommand = entities.some((e) => e.type === "bot_command" && e.offset === 0);
+    if (m.chat.type === "private") {
+      if (text === undefined || !text.trim()) return send(ctx, nonTextHint(userLang(ctx)));
+      if (isCommand) return send(ctx, unknownCommand(userLang(ctx)));
+      return answer(ctx, text);
+    }
+    if (!isGroup(ctx) || text === undefined || isCommand) return;
+    const reply = m.reply_to_message;
+    const repliesToMe = reply?.from?.id === ctx.me.id && !reply.forum_topic_created;
+    const mentioned = entities.some((e) => mentionsMe(text, e, ctx.me));
+    if (!repliesToMe && !mentioned) return;
+    const q = questionOf(text, entities, ctx.me);
+    if (!q) return send(ctx, usageMessages(core.examples(userLang(ctx)), userLang(ctx), ctx.me.username));
+    return answer(ctx, q);
+  });
+
+  let server: Server | undefined;
+  let polling: Promise<void> | undefined;
+  let stopped = false;
+
+  async function registerCommands(): Promise<void> {
+    try {
+      await bot.api.setMyCommands(COMMANDS.en);
+      await bot.api.setMyCommands(COMMANDS.zh, { language_code: "zh" });
+    } catch (err) {
+      log.warn({ err: errorFields(err, secrets) }, "setMyCommands failed; the command menu may be out of date");
+    }
+  }
+
+  async function startWebhook(url: string): Promise<void> {
+    const handle = webhookCallback(bot, "http", { secretToken: config.TELEGRAM_WEBHOOK_SECRET, onTimeout: "return", timeoutMilliseconds: 9000 });
+    const srv = createServer((req, res) => {
+      if (req.method === "GET" && req.url === "/healthz") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+      if (req.method !== "POST") return void res.writeHead(405, { Allow: "POST" }).end();
+      handle(req, res).catch((err: unknown) => {
+        log.warn({ err: errorFields(err, secrets) }, "bad webhook request");
+        if (!res.headersSent) res.writeHead(400).end();
+      });
+    });
+    server = srv;
+    await new Promise<void>((resolve, reject) => {
+      srv.once("error", reject);
+      srv.listen(opts.port ?? config.PORT, opts.host, () => {
+        srv.off("error", reject);
+        resolve();
+      });
+    });
+    srv.on("error", (err) => log.error({ err: errorFields(err, secrets) }, "webhook server error"));
+    try {
+      await bot.api.setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
+    } catch (err) {
+      await closeServer();
+      throw err;
+    }
+    log.info({ port: (srv.address() as AddressInfo).port }, "telegram webhook listening");
+  }
+
+  async function startPolling(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      let started = false;
+      polling = bot
+        .start({
+          allowed_updates: [...ALLOWED_UPDATES],
+          timeout: opts.pollingTimeout,
+          onStart: (me) => {
+            started = true;
+            log.info({ bot: me.username }, "telegram long polling started");
+            resolve();
+          },
+        })
+        .catch((err: unknown) => {
+          if (!started) return reject(err);
+          log.error({ err: errorFields(err, secrets) }, "telegram long polling stopped");
+        });
+    });
+  }
+
+  async function closeServer(): Promise<void> {
+    const srv = server;
+    server = undefined;
+    if (!srv) return;
+    const closed = new Promise<void>((r) => srv.close(() => r()));
+    srv.closeAllConnections();
+    await settleWithin(closed, STOP_WAIT_MS);
+  }
+
+  return {
+    name: "telegram",
+    bot,
+    mode,
+    get port() {
+      const addr = server?.address();
+      return addr && typeof addr === "object" ? addr.port : undefined;
+    },
+    async start() {
+      stopped = false;
+      try {
+        if (!bot.isInited()) await bot.init();
+        await registerCommands();
+        if (webhookUrl) await startWebhook(webhookUrl);
+        else await startPolling();
+      } catch (err) {
+        // Rethrow without the original error: its nested fetch error names the URL, token included.
+        const fields = errorFields(err, secrets);
+        log.error({ err: fields }, "telegram adapter could not start");
+        throw new Error(`Telegram adapter could not start: ${String(fields.description ?? fields.message ?? "unknown error")}`);
+      }
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (mode === "webhook") await closeServer();
+      else {
+        if (bot.isRunning()) await settleWithin(bot.stop(), STOP_WAIT_MS);
+        // Let the update being handled finish, but not for long.
+        if (polling) await settleWithin(polling, STOP_WAIT_MS);
+      }
+      log.info("telegram stopped");
+    },
+  };
+}
