@@ -81,7 +81,13 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
 /** Sentences that answer the question, best first. */
 export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Candidate[]; terms: string[] } {
   const terms = expandTerms(intent, index);
-  const own = new Set(intent.terms.filter((t) => !QUESTION_TERMS.has(t)));
+  // Coverage is measured over the question's terms the corpus knows at all: slang and filler
+  // ("kz", "how's", "w/") cannot be matched anywhere and say nothing about relevance. When most of
+  // the question is unknown to the corpus, nothing can answer it.
+  const content = intent.terms.filter((t) => !QUESTION_TERMS.has(t));
+  const known = content.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index));
+  if (content.length && known.length / content.length < 0.5) return { candidates: [], terms };
+  const own = new Set(known);
   const hits = index.searchSentences(terms, 60);
   const pool = new Map(hits.map((h) => [h.sentence.id, h.score]));
   // Sentences of events that match named people, so a question by name alone still finds them.
@@ -104,6 +110,13 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   }
   out.sort((a, b) => b.score - a.score);
   return { candidates: out, terms };
+}
+
+function equivalentKnown(term: string, index: CorpusIndex): boolean {
+  return GLOSSARY.some((row) => {
+    const toks = row.flatMap((w) => tokenize(w));
+    return toks.includes(term) && toks.some((t) => index.vocab.terms.has(t));
+  });
 }
 
 function equivalentIn(term: string, st: Set<string>): boolean {
