@@ -7,33 +7,20 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { AdapterContext } from "../../../adapters/chat.ts";
-import { loadConfig } from "../../../src/config.ts";
-import { Core } from "../../../src/core.ts";
-import { createLogger } from "../../../src/logger.ts";
+import { fixtureCore as sharedFixtureCore, makeTestContext, type TestContext } from "../../helpers/context.ts";
 
 export const FIXTURE_DIR = fileURLToPath(new URL("../../fixtures/slack/", import.meta.url));
 export const BOT_TOKEN = "xoxb-test-0000-bot-token-never-logged";
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const APP_TOKEN = "xapp-1-test-app-token-never-logged";
 
-let corePromise: Promise<Core> | undefined;
 /** The fixture corpus (two invented articles), loaded once per test file. */
-export function fixtureCore(): Promise<Core> {
-  corePromise ??= Core.load({ dataDir: FIXTURE_DIR });
-  return corePromise;
-}
+export const fixtureCore = () => sharedFixtureCore(FIXTURE_DIR);
 
-export interface TestContext extends AdapterContext {
-  /** Every log line written so far, raw JSON. */
-  logs: string[];
-}
+export type { TestContext };
 
-export async function testContext(env: Record<string, string>): Promise<TestContext> {
-  const logs: string[] = [];
-  const logger = createLogger("debug", { write: (line: string) => void logs.push(line) });
-  const config = loadConfig({ DATA_DIR: FIXTURE_DIR, LOG_LEVEL: "debug", ...env });
-  return { core: await fixtureCore(), config, logger, now: () => new Date(), logs };
+export function testContext(env: Record<string, string>): Promise<TestContext> {
+  return makeTestContext(FIXTURE_DIR, env);
 }
 
 /** Slack's request signature: v0= HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"). */
