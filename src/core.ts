@@ -4,7 +4,7 @@
  * Adapters never reach past this file into the pipeline.
  */
 import type { Answer } from "./answer.ts";
-import { buildCorpus, type Corpus } from "./corpus/corpus.ts";
+import { buildCorpus, refreshCorpus, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
 import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
 import type { Logger } from "./logger.ts";
@@ -36,13 +36,22 @@ export interface CorpusSummary {
 }
 
 export class Core {
-  readonly problems: LoadProblem[];
   private constructor(
     readonly options: Required<Pick<CoreOptions, "dataDir" | "now">> & CoreOptions,
-    readonly corpus: Corpus,
-    readonly index: CorpusIndex,
-  ) {
-    this.problems = corpus.problems;
+    private current: { corpus: Corpus; index: CorpusIndex },
+  ) {}
+
+  get corpus(): Corpus {
+    return this.current.corpus;
+  }
+
+  get index(): CorpusIndex {
+    return this.current.index;
+  }
+
+  /** Files skipped at the last (re)load, with the reason. */
+  get problems(): LoadProblem[] {
+    return this.current.corpus.problems;
   }
 
   /** Load, clean, extract and index every article under `dataDir`. Bad files are reported, never fatal. */
@@ -52,7 +61,22 @@ export class Core {
     for (const p of corpus.problems) opts.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
     const index = new CorpusIndex(corpus);
     opts.logger?.info({ articles: corpus.articles.length, events: corpus.events.length }, "corpus loaded");
-    return new Core(opts, corpus, index);
+    return new Core(opts, { corpus, index });
+  }
+
+  /**
+   * Re-scan the data folder: new, changed and removed files are picked up without a restart
+   * (unchanged files are not re-read). Questions asked meanwhile see the old corpus until the new one is ready.
+   */
+  async refresh(): Promise<CorpusChange> {
+    const { corpus, change } = await refreshCorpus(this.options.dataDir, this.corpus, { maxBytes: this.options.maxFileBytes });
+    if (corpus !== this.corpus) {
+      const known = new Set(this.corpus.problems.map((p) => p.file));
+      for (const p of corpus.problems) if (!known.has(p.file)) this.options.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
+      this.current = { corpus, index: new CorpusIndex(corpus) };
+      this.options.logger?.info({ ...change, articles: corpus.articles.length }, "corpus refreshed");
+    }
+    return change;
   }
 
   /** Answer one question (English or Chinese). Never throws on user input. */

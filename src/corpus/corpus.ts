@@ -1,10 +1,14 @@
 /**
  * Files → Corpus: takes a data folder, returns cleaned articles, their extracted events, the
  * corpus-wide person registry (aliases merged across spellings and languages) and load problems.
+ * `refreshCorpus` re-reads only files whose size or modification time changed and reports what
+ * was added, changed and removed.
  */
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { Article, Event, Person } from "../types.ts";
 import { cleanArticle } from "./clean.ts";
-import { loadRawDocs, type LoadOptions, type LoadProblem } from "./load.ts";
+import { listCorpusFiles, readCorpusFile, type LoadOptions, type LoadProblem, type RawDoc } from "./load.ts";
 import { extractCorpus } from "../extract/events.ts";
 
 export interface Corpus {
@@ -16,20 +20,79 @@ export interface Corpus {
   mentions: Map<string, string[]>;
   /** The event each sentence belongs to. */
   sentenceEvent: Map<string, string>;
+  /** Size and modification time of each file as last read (for refreshes). */
+  stamps: Map<string, { size: number; mtimeMs: number }>;
+}
+
+export interface CorpusChange {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** One decoded file → Article, or the reason it has no story. */
+export function articleFrom(d: RawDoc): Article | LoadProblem {
+  try {
+    const a = cleanArticle(d.file, d.text, d.hash);
+    return a.sentences.length ? a : { file: d.file, reason: "no story text found after removing page clutter" };
+  } catch (err) {
+    return { file: d.file, reason: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** Articles → Corpus (the extract stage over all of them). */
+export function assembleCorpus(articles: Article[], problems: LoadProblem[], stamps: Corpus["stamps"]): Corpus {
+  const sorted = [...articles].sort((a, b) => a.file.localeCompare(b.file));
+  const { events, persons, mentions, sentenceEvent } = extractCorpus(sorted);
+  return { articles: sorted, events, persons, problems, mentions, sentenceEvent, stamps };
+}
+
+async function stampOf(dir: string, file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  try {
+    const s = await stat(join(dir, file));
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return undefined;
+  }
 }
 
 export async function buildCorpus(dir: string, opts: LoadOptions = {}): Promise<Corpus> {
-  const { docs, problems } = await loadRawDocs(dir, opts);
+  return (await refreshCorpus(dir, undefined, opts)).corpus;
+}
+
+/** Re-scan `dir`: unchanged files keep their parsed article, the rest are read again. */
+export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}): Promise<{ corpus: Corpus; change: CorpusChange }> {
+  const files = await listCorpusFiles(dir);
+  const old = new Map((prev?.articles ?? []).map((a) => [a.file, a]));
+  const oldProblems = new Map((prev?.problems ?? []).map((p) => [p.file, p]));
   const articles: Article[] = [];
-  for (const d of docs) {
-    try {
-      const a = cleanArticle(d.file, d.text, d.hash);
-      if (!a.sentences.length) problems.push({ file: d.file, reason: "no story text found after removing page clutter" });
-      else articles.push(a);
-    } catch (err) {
-      problems.push({ file: d.file, reason: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` });
+  const problems: LoadProblem[] = [];
+  const stamps: Corpus["stamps"] = new Map();
+  const change: CorpusChange = { added: [], changed: [], removed: [] };
+  for (const f of files) {
+    const st = await stampOf(dir, f);
+    const was = prev?.stamps.get(f);
+    if (st) stamps.set(f, st);
+    if (st && was && was.size === st.size && was.mtimeMs === st.mtimeMs) {
+      const a = old.get(f);
+      if (a) articles.push(a);
+      else if (oldProblems.has(f)) problems.push(oldProblems.get(f)!);
+      continue;
+    }
+    const r = await readCorpusFile(dir, f, opts);
+    const parsed = "reason" in r ? r : articleFrom(r);
+    if ("reason" in parsed) problems.push(parsed);
+    else {
+      if (old.get(f)?.hash === parsed.hash) {
+        articles.push(old.get(f)!);
+        continue;
+      }
+      articles.push(parsed);
+      (old.has(f) ? change.changed : change.added).push(f);
     }
   }
-  const { events, persons, mentions, sentenceEvent } = extractCorpus(articles);
-  return { articles, events, persons, problems, mentions, sentenceEvent };
+  const present = new Set(articles.map((a) => a.file));
+  for (const f of old.keys()) if (!present.has(f)) change.removed.push(f);
+  const unchanged = prev && !change.added.length && !change.changed.length && !change.removed.length && problems.length === prev.problems.length;
+  return { corpus: unchanged ? { ...prev, stamps } : assembleCorpus(articles, problems, stamps), change };
 }

@@ -69,3 +69,25 @@ describe("Core over a crafted corpus", () => {
     expect(s.to).toBe("2020-01-22");
   });
 });
+
+describe("Core.refresh", () => {
+  it("picks up added, changed and removed files without a restart", async () => {
+    const { mkdtemp, writeFile, rm, cp } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = await mkdtemp(join(tmpdir(), "refresh-"));
+    await cp("tests/fixtures/core/a1.txt", join(dir, "a1.txt"));
+    const live = await Core.load({ dataDir: dir });
+    expect(live.ask("能源合作分委会第七次会议在哪里举行?").found).toBe(false);
+    await cp("tests/fixtures/core/a2.txt", join(dir, "a2.txt"));
+    expect(await live.refresh()).toEqual({ added: ["a2.txt"], changed: [], removed: [] });
+    expect(live.ask("能源合作分委会第七次会议在哪里举行?").answer).toContain("西安");
+    await writeFile(join(dir, "a2.txt"), "近日,中国-哈萨克斯坦合作委员会能源合作分委会第七次会议在兰州举行。");
+    expect((await live.refresh()).changed).toEqual(["a2.txt"]);
+    expect(live.ask("能源合作分委会第七次会议在哪里举行?").answer).toContain("兰州");
+    await rm(join(dir, "a2.txt"));
+    expect((await live.refresh()).removed).toEqual(["a2.txt"]);
+    expect(live.ask("能源合作分委会第七次会议在哪里举行?").found).toBe(false);
+    expect(await live.refresh()).toEqual({ added: [], changed: [], removed: [] });
+  });
+});
