@@ -186,7 +186,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
   }
   const hint = UNIT_HINTS.find(([q]) => q.test(intent.question))?.[1];
   const qTerms = new Set(tokenize(intent.question));
-  for (const c of cands.slice(0, 6)) {
+  for (const c of cands.slice(0, 8)) {
     if (c.coverage < MIN_COVERAGE) break;
     const text = c.sentence.lang === "zh" ? fold(c.sentence.text) : c.sentence.text;
     let figs = findFigures(text);
@@ -194,7 +194,8 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
       const ord = text.match(/第[一二三四五六七八九十\d]+次|\b(first|second|third|fourth|fifth|\d+(st|nd|rd|th)) (visit|time)\b/i);
       if (ord) return answer(intent, true, withQuote(intent.lang === "zh" ? `${ord[0]}。` : `${ord[0]}.`, c.sentence, intent.lang), [c.sentence], [], index);
     }
-    if (hint && figs.some((f) => hint.test(`${f.value} ${f.unit ?? ""}`))) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
+    // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.
+    if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
     figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
     if (!figs.length) continue;
     const scored = figs.map((f) => ({ f, s: tokenize(f.measures).filter((t) => qTerms.has(t)).length }));

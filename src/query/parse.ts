@@ -31,7 +31,7 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
   [/\bwhere\b|which (city|place|venue|country|location)\b|在哪|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|which (company|companies|person|official|minister|leader|side|firm|organi[sz]ation|delegation)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
-  [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent|share|proportion|percentage)\b|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
+  [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent\b|share\b|proportion\b|percentage\b)|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
   [/\b(which|what)\b.*\b(areas|fields|projects|sectors|activities|places|regions|countries)\b|哪些/i, "list"],
 ];
 
@@ -79,6 +79,25 @@ function near(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** Chinese interrogatives, removed before the question is split into search bigrams ("面积多大" → "面积"). */
+const ZH_QUESTION_WORDS = /(是)?(多少|多大|多长|多久|多远|多高|哪里|哪儿|哪些|哪个|哪位|哪天|哪一|什么时候|什么|为什么|怎么样|怎样|如何|谁|几|吗|呢|是否|叫)/gu;
+
+/** Place names of the corpus named in the question, also when misspelt by a letter ("Khorgas"). */
+function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
+  const places: string[] = [];
+  const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
+  const keys = new Set([...words, ...words.map((w, i) => w + (words[i + 1] ?? ""))]);
+  for (const p of vocab.places) {
+    const key = placeKey(p);
+    const han = /\p{Script=Han}/u.test(p);
+    const hit = han ? folded.includes(fold(p)) : key.length >= 3 && (keys.has(key) || (key.length >= 6 && [...keys].some((w) => near(w, key))));
+    if (hit && !places.some((x) => placeKey(x) === key)) places.push(p);
+  }
+  for (const [en, zh] of PLACES_ZH) if (folded.includes(zh) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);
+  void q;
+  return places;
+}
+
 export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const q = question.trim();
   const lang = detectLang(q);
@@ -97,16 +116,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const d = dates.find((x) => x.value.year || x.value.month);
   const year = d?.value.year ?? (q.match(/\b((?:19|20)\d\d)\b/) ? Number(RegExp.$1) : undefined);
 
-  const places: string[] = [];
-  const qKeys = new Set(tokenize(q).concat(folded.split(/[^\p{L}]+/u)));
-  for (const p of vocab.places) {
-    const key = placeKey(p);
-    const han = /\p{Script=Han}/u.test(p);
-    if ((han && folded.includes(fold(p))) || (!han && key.length >= 3 && (qKeys.has(key) || folded.replace(/[^a-z]/g, " ").split(/\s+/).includes(key)))) {
-      if (!places.some((x) => placeKey(x) === key)) places.push(p);
-    }
-  }
-  for (const [en, zh] of PLACES_ZH) if (folded.includes(zh) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);
+  const places = placesIn(q, folded, vocab);
 
   const side = SIDES.find(([re]) => re.test(q) || re.test(folded))?.[1];
   const persons = findPersonsIn(q, vocab.persons);
@@ -134,7 +144,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     day: d?.value.day,
     side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
-    terms: tokenize(q),
+    terms: tokenize(q.replace(ZH_QUESTION_WORDS, " ")),
     unknownNames,
   };
 }

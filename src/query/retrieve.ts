@@ -50,6 +50,12 @@ export function expandTerms(intent: Intent, index: CorpusIndex): string[] {
   return [...out];
 }
 
+/** The sentences just before `s` in its article, and its title: what a reader has in mind while reading it. */
+function contextOf(s: Sentence, index: CorpusIndex): Sentence[] {
+  const a = index.articles.get(s.file)!;
+  return a.sentences.slice(Math.max(0, s.index - 2), s.index);
+}
+
 function sentenceHasPlace(s: Sentence, place: string): boolean {
   const t = fold(s.text);
   if (t.includes(fold(place))) return true;
@@ -65,7 +71,7 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const evOk = ev?.ordinal === intent.ordinal && !own.some((o) => o !== intent.ordinal && o > 1);
     if (!own.includes(intent.ordinal) && !evOk) return false;
   }
-  if (intent.places.length && !intent.places.every((pl) => sentenceHasPlace(s, pl) || (ev?.place && samePlace(ev.place, pl)))) return false;
+  if (intent.places.length && !intent.places.every((pl) => sentenceHasPlace(s, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => sentenceHasPlace(c, pl)))) return false;
   if (intent.year || intent.month) {
     const want = { year: intent.year, month: intent.month, day: intent.day, precision: "day" as const, provenance: "stated" as const, text: "" };
     const art = index.articles.get(s.file)!;
@@ -101,9 +107,14 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     if (!satisfies(intent, s, ev, index)) continue;
     const st = index.sentenceTerms.get(sid)!;
     const evTerms = ev ? new Set(tokenize(`${ev.series ?? ""} ${ev.place ?? ""}`)) : new Set<string>();
-    // Coverage counts the question's own terms (or a glossary/alias equivalent found in the sentence).
+    const ctx = new Set(contextOf(s, index).flatMap((c) => [...index.sentenceTerms.get(c.id)!]).concat(tokenize(index.articles.get(s.file)!.title)));
+    // Coverage counts the question's own terms (or a glossary/alias equivalent) found in the sentence;
+    // a term found only in the sentences just before it, or the title, counts for a little more than half.
     let covered = 0;
-    for (const t of own) if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) covered++;
+    for (const t of own) {
+      if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) covered++;
+      else if (ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6;
+    }
     const coverage = own.size ? covered / own.size : 1;
     const langBonus = s.lang === intent.lang ? 0.15 : 0;
     out.push({ sentence: s, event: ev, score: coverage + 0.35 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
