@@ -35,6 +35,7 @@ function cleanPlace(raw: string): string | null {
   if (ORG_WORDS.test(raw)) return null;
   const first = p.split(/\s+/)[0]!.toLowerCase();
   if (NOT_PLACE.has(first)) return null;
+  if (countryOf(p) && !COUNTRIES.some((c) => c.name.toLowerCase() === p.toLowerCase())) return null; // "Kazakh", "Chinese": adjectives
   p = p.replace(/['’]s$/, "");
   return p.length >= 2 ? p : null;
 }

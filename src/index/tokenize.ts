@@ -42,7 +42,8 @@ export function hanBigrams(run: string): string[] {
 /** Search terms of `text` (already folded or not). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const re = /(\p{Script=Han}+)|([\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*)/gu;
+  // Han runs and Latin/digit words are separate tokens ("2017年4月" → "2017", "年", "4", "月").
+  const re = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[.'’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*)/gu;
   for (const m of fold(text).matchAll(re)) {
     if (m[1]) out.push(...hanBigrams(m[1]));
     else {

@@ -126,13 +126,30 @@ const ROLE_WORDS: [RegExp, string][] = [
   [/host|主办|举行.*欢迎/i, "host"],
 ];
 
+const ORG_QUESTION = /\b(which|what) (company|companies|firms?|organi[sz]ations?|enterprises?|banks?|groups?|corporations?|institutions?|businesses)\b|哪家|哪些(公司|企业|机构)|哪个(公司|企业|机构)/i;
+const ORG_NAME = /((?:\p{Lu}[\p{L}&'’.-]*\s+){0,5}(?:Group|Company|Corporation|Corp\.?|Co\.|Bank|Fund|Port Co\.|Holding|Holdings|Railways?|Airlines?|Agency|University|Institute|Center|Centre)(?:\s*\([A-Z]{2,6}\))?)/gu;
+
+/** "Which company …": organisations named in the best sentence, with the sentence as evidence. */
+function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  for (const c of cands.slice(0, 4)) {
+    if (c.coverage < MIN_COVERAGE) break;
+    const orgs = [...new Set([...c.sentence.text.matchAll(ORG_NAME)].map((m) => m[1]!.trim()))].filter((o) => o.split(/\s+/).length >= 2);
+    if (!orgs.length) continue;
+    return answer(intent, true, withQuote(`${list(orgs, intent.lang)}.`, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+  }
+  return null;
+}
+
 function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  if (ORG_QUESTION.test(intent.question)) return composeOrg(intent, cands, index) ?? composeWhat(intent, cands, index);
   const byId = new Map(index.vocab.persons.map((p) => [p.id, p]));
   const role = ROLE_WORDS.find(([re]) => re.test(intent.question))?.[1];
   const qTerms = new Set(tokenize(intent.question));
   const wantsElse = /\b(else|other|besides|also)\b|还|另外|其他/i.test(intent.question);
-  for (const c of cands.slice(0, 6)) {
-    if (c.coverage < MIN_COVERAGE) break;
+  // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
+  const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE);
+  const ordered = [...top.filter((c) => index.peopleIn(c.sentence.id).length || c.event?.participants.length), ...top];
+  for (const c of ordered) {
     const inSentence = index.peopleIn(c.sentence.id);
     let people: Participant[] = [
       ...(c.event?.participants.filter((p) => inSentence.includes(p.id) || (c.event!.evidence.includes(c.sentence.id) && role)) ?? []),

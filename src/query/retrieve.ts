@@ -71,7 +71,10 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const evOk = ev?.ordinal === intent.ordinal && !own.some((o) => o !== intent.ordinal && o > 1);
     if (!own.includes(intent.ordinal) && !evOk) return false;
   }
-  if (intent.places.length && !intent.places.every((pl) => sentenceHasPlace(s, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => sentenceHasPlace(c, pl)))) return false;
+  const title = index.articles.get(s.file)!.title;
+  const placeOk = (pl: string) =>
+    sentenceHasPlace(s, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => sentenceHasPlace(c, pl)) || fold(title).includes(fold(pl));
+  if (intent.places.length && !intent.places.every(placeOk)) return false;
   if (intent.year || intent.month) {
     const want = { year: intent.year, month: intent.month, day: intent.day, precision: "day" as const, provenance: "stated" as const, text: "" };
     const art = index.articles.get(s.file)!;
