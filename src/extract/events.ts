@@ -127,6 +127,7 @@ export function extractCorpus(articles: Article[]): Extraction {
   for (const a of articles) {
     const local = persons.filter((p) => p.files.includes(a.file));
     let prevSubject: string | undefined;
+    let prevParagraph = -1;
     for (const s of a.sentences) {
       const ids: { id: string; at: number }[] = [];
       const add = (id: string | undefined, at: number) => {
@@ -158,9 +159,15 @@ export function extractCorpus(articles: Article[]): Extraction {
         }
       }
       if ((PRONOUN_EN.test(s.text) || PRONOUN_ZH.test(s.text)) && prevSubject) add(prevSubject, 0);
+      // A sentence naming no one, inside a paragraph that opened with someone speaking, continues
+      // that person's remarks ("王文涛表示,…。中方愿…。").
+      if (!ids.length && prevSubject && s.paragraph === prevParagraph && /[表示指出强调说]|said|says|added|noted|stressed/.test(a.sentences[s.index - 1]?.text ?? "")) add(prevSubject, 0);
       ids.sort((x, y) => x.at - y.at);
       mentions.set(s.id, ids.map((x) => x.id));
-      if (ids.length && !s.caption) prevSubject = ids[0]!.id;
+      if (ids.length && !s.caption) {
+        prevSubject = ids[0]!.id;
+        prevParagraph = s.paragraph;
+      }
     }
   }
 

@@ -184,6 +184,16 @@ export const GLOSSARY: string[][] = [
   ["stay", "停留"],
   ["citizens", "公民"],
   ["joint", "联合", "共同"],
+  ["exclude", "exclusion", "excluding", "except", "不适用", "不包括", "除外"],
+  ["region", "regions", "地区", "地方"],
+  ["mutual", "相互", "互免"],
+  ["announced", "announce", "宣布"],
+  ["invite", "invited", "welcome", "邀请", "欢迎"],
+  ["attend", "attending", "participate", "参加", "出席"],
+  ["comprehensive", "全面"],
+  ["eternal", "permanent", "永久", "永远"],
+  ["president", "总统", "国家主席"],
+  ["headed", "head", "率", "率领", "团长"],
 ];
 
 /**

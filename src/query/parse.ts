@@ -6,7 +6,7 @@
  * @example parseQuestion("who co-chaired the 11th committee meeting?", idx).ordinal // 11
  */
 import { detectLang } from "../corpus/lang.ts";
-import { nameTokens, pinyinKey } from "../extract/aliases.ts";
+import { nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
 import { findDates } from "../extract/dates.ts";
 import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
@@ -50,7 +50,13 @@ export function findPersonsIn(q: string, persons: Person[]): string[] {
   const out: string[] = [];
   for (const p of persons) {
     const hit = p.aliases.some((al) => {
-      if (/\p{Script=Han}/u.test(al)) return folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al)) || joined2.includes(pinyinKey(al));
+      if (/\p{Script=Han}/u.test(al)) {
+        if (folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al)) || joined2.includes(pinyinKey(al))) return true;
+        // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫): same consonant skeleton.
+        const last = fold(al).split(/[•·-]/).pop()!;
+        const sk = skeleton(last);
+        return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk);
+      }
       const at = nameTokens(al);
       return at.some((t) => t.length >= 3 && toks.some((q) => q === t || (t.length >= 6 && near(q, t)))) || (at.length > 1 && at.every((t) => toks.includes(t)));
     });
@@ -127,6 +133,9 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   for (const w of words) {
     const t = tokenize(w);
     if (!t.length || countryOf(w) || vocab.acronyms.has(w)) continue;
+    // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛).
+    const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
+    if (persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)))) continue;
     if (t.every((x) => vocab.terms.has(x) || [...vocab.terms].some((v) => v.length >= 5 && near(x, v)))) continue;
     unknownNames.push(w);
   }

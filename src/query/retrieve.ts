@@ -81,7 +81,9 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const own = findDates(s.text, referenceDate(art)).map((d) => d.value);
     const dated = [...own, ...(ev ? [ev.date] : [])].filter((d) => d.year || d.month);
     const ok = dated.some((d) => (intent.year ? d.year === intent.year : true) && datesCompatible(d, want));
-    const byArticle = !dated.length && intent.year !== undefined && art.published?.year === intent.year && !intent.month;
+    // A sentence with no date of its own belongs to its article's time: the publish date, or the
+    // latest date the article states.
+    const byArticle = !dated.length && intent.year !== undefined && (art.published?.year ?? referenceDate(art)?.year) === intent.year && !intent.month;
     if (!ok && !byArticle) return false;
   }
   return true;
@@ -96,7 +98,9 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   const content = intent.terms.filter((t) => !QUESTION_TERMS.has(t));
   const known = content.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index));
   if (content.length && known.length / content.length < 0.5) return { candidates: [], terms };
-  const own = new Set(known);
+  // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
+  const constraintTerms = new Set(tokenize([...intent.places, intent.year ?? "", ...dateWords(intent.question)].join(" ")));
+  const own = new Set(known.filter((t) => !constraintTerms.has(t) || known.length <= 2));
   const hits = index.searchSentences(terms, 60);
   const pool = new Map(hits.map((h) => [h.sentence.id, h.score]));
   // Sentences of events that match named people, so a question by name alone still finds them.
@@ -124,6 +128,10 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   }
   out.sort((a, b) => b.score - a.score);
   return { candidates: out, terms };
+}
+
+function dateWords(q: string): string[] {
+  return findDates(q).map((d) => d.value.text);
 }
 
 function equivalentKnown(term: string, index: CorpusIndex): boolean {
