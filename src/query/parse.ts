@@ -11,7 +11,7 @@ import { findDates } from "../extract/dates.ts";
 import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { placeKey } from "../extract/places.ts";
-import { fold, tokenize } from "../index/tokenize.ts";
+import { fold, stem, tokenize } from "../index/tokenize.ts";
 import type { Intent, Person, QuestionKind } from "../types.ts";
 
 export interface Vocabulary {
@@ -30,7 +30,7 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|有哪些(会议|活动)/i, "list"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
   [/\bwhere\b|which (city|place|venue|country|location)\b|在哪|哪里|何地|什么地方|哪个城市|地点/i, "where"],
-  [/^\s*(who|whom|whose)\b|\bwho\b|which (company|companies|person|official|minister|leader|side|firm|organi[sz]ation|delegation)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
+  [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
   [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent\b|share\b|proportion\b|percentage\b)|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
   [/\b(which|what)\b.*\b(areas|fields|projects|sectors|activities|places|regions|countries)\b|哪些/i, "list"],
 ];
@@ -42,8 +42,11 @@ const SIDES: [RegExp, string][] = [
 
 const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|forum|conference|session|signing|events?)\b|会议|会见|会谈|访问|峰会|论坛/i;
 
+/** Words that may follow a bare family name in a question ("xi and nazarbayev", "li visited"). */
+const STOPWORDS_AFTER_NAME = new Set(["and", "with", "met", "meet", "meets", "said", "visited", "visit", "held", "told", "vowed", "signed", "also", "during", "when", "where", "who", "what", "from", "into", "the", "for", "that", "this", "was", "were", "has", "have", "had", "did", "does", "will", "would", "could", "should", "about", "over", "after", "before", "attend", "attended", "attending", "get", "got", "say", "says", "s"]);
+
 /** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
-export function findPersonsIn(q: string, persons: Person[]): string[] {
+export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>): string[] {
   const folded = fold(q);
   const toks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((t) => t.replace(/(.)\1+/g, "$1"));
   const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
@@ -58,7 +61,24 @@ export function findPersonsIn(q: string, persons: Person[]): string[] {
         return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk);
       }
       const at = nameTokens(al);
-      return at.some((t) => t.length >= 3 && toks.some((q) => q === t || (t.length >= 6 && near(q, t)))) || (at.length > 1 && at.every((t) => toks.includes(t)));
+      if (at.length > 1 && at.every((t) => toks.includes(t))) return true;
+      const has = (t: string) => toks.some((q) => q === t || (t.length >= 6 && near(q, t)));
+      // The family name alone ("Massimov", "Nazarbayev") names the person; a given or clan name alone
+      // ("Wang" of Wang Lijiu in "Wang Wentao") does not, unless the rest of the name follows it.
+      const last = at[at.length - 1]!, first = at[0]!;
+      if (last.length >= 3 && has(last)) return true;
+      const i = toks.indexOf(first);
+      const chineseStyle = at.length === 2 && first.length <= 4 && at[1]!.length >= 4;
+      if (chineseStyle && i >= 0) {
+        const next = toks[i + 1];
+        if (next === at[1]) return true;
+        // A bare family name ("xi and nazarbayev", "ding encouraged") names this person when no one else
+        // in the corpus shares it and the next word is not an unknown given name ("wang wentao").
+        const unique = persons.filter((o) => o.aliases.some((x) => nameTokens(x)[0] === first)).length === 1;
+        const givenName = next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next) && !(terms?.has(stem(next)) ?? false);
+        return unique && !givenName;
+      }
+      return false;
     });
     if (hit) out.push(p.id);
   }
@@ -125,7 +145,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const places = placesIn(q, folded, vocab);
 
   const side = SIDES.find(([re]) => re.test(q) || re.test(folded))?.[1];
-  const persons = findPersonsIn(q, vocab.persons);
+  const persons = findPersonsIn(q, vocab.persons, vocab.terms);
 
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
   const unknownNames: string[] = [];
