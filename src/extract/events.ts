@@ -184,6 +184,11 @@ export function extractCorpus(articles: Article[]): Extraction {
       if (!kind) continue;
       cands.push(candidateFrom(a, s, kind, ref, mentions.get(s.id) ?? [], byId));
     }
+    // Every article reports something: with no event word at all, its lead is the event.
+    if (!cands.length && a.sentences.length) {
+      const leadSentence = a.sentences.find((s) => s.caption) ?? a.sentences[0]!;
+      cands.push(candidateFrom(a, leadSentence, "other", ref, mentions.get(leadSentence.id) ?? [], byId));
+    }
     const merged = mergeCandidates(cands, a);
     merged.forEach((e, i) => {
       e.id = `${a.file}#e${i}`;

@@ -83,13 +83,14 @@ export const ZH_NAME_STOP = new Set("、，,。和与同在及分共表指举介
 export const EN_EVENT_WORDS: [RegExp, string][] = [
   [/\b(co-?chair(s|ed|ing)?)\b/i, "committee session"],
   [/\b(sub-?committee|committee|commission)\b.*\b(meeting|session)\b|\b(meeting|session)\b.*\b(sub-?committee|committee|commission)\b/i, "committee session"],
-  [/\b(held|hold|holds|holding) talks\b|\btalks\b/i, "talks"],
+  [/\b(held|hold|holds|holding) talks\b|\btalks?\b/i, "talks"],
+  [/\b(shakes?|shook|shaking) hands\b/i, "meeting"],
   [/\b(met|meets|meet|meeting)\b/i, "meeting"],
   [/\bsummit\b/i, "summit"],
   [/\b(conference|congress)\b/i, "conference"],
   [/\b(forum|expo|exhibition|fair)\b/i, "forum"],
   [/\b(signed|sign|signs|signing|inked)\b/i, "signing"],
-  [/\b(ceremony|inaugurat\w*|groundbreaking)\b/i, "ceremony"],
+  [/\b(ceremony|inaugurat\w*|groundbreaking|awarded|opening)\b/i, "ceremony"],
   [/\b(visit|visits|visited|visiting|arrived|arrives)\b/i, "visit"],
   [/\b(came|come|comes|entered|enter|enters) into (force|effect|operation)\b/i, "agreement"],
 ];

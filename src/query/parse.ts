@@ -8,7 +8,7 @@
 import { detectLang } from "../corpus/lang.ts";
 import { nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
 import { findDates } from "../extract/dates.ts";
-import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
+import { COUNTRIES, countryOf, PLACES_ZH } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
@@ -120,8 +120,13 @@ function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
     if (hit && !places.some((x) => placeKey(x) === key)) places.push(p);
   }
   for (const [en, zh] of PLACES_ZH) if (folded.includes(zh) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);
-  void q;
-  return places;
+  // A country is a place constraint only as a location ("in Kazakhstan", "在哈萨克斯坦"), not as a party
+  // ("invite Kazakhstan", "China-Kazakhstan ties").
+  return places.filter((p) => {
+    if (!COUNTRIES.some((c) => c.name === p || c.zh.includes(p))) return true;
+    const c = COUNTRIES.find((x) => x.name === p || x.zh.includes(p))!;
+    return [c.name.toLowerCase(), ...c.zh].some((n) => new RegExp(`(\\b(in|to|at|inside|across)\\s+${n}\\b|(在|到|赴|访问)${n})`, "i").test(folded));
+  });
 }
 
 export function parseQuestion(question: string, vocab: Vocabulary): Intent {

@@ -56,10 +56,11 @@ function contextOf(s: Sentence, index: CorpusIndex): Sentence[] {
   return a.sentences.slice(Math.max(0, s.index - 2), s.index);
 }
 
-function sentenceHasPlace(s: Sentence, place: string): boolean {
-  const t = fold(s.text);
+/** Does the text name the place, in any language ("Astana", "阿斯塔纳", "Chongqing" for 重庆)? */
+function textHasPlace(text: string, place: string): boolean {
+  const t = fold(text);
   if (t.includes(fold(place))) return true;
-  return findPlaces(s.text).some((p) => samePlace(p.name, place)) || PLACES_ZH.some(([en, zh]) => placeKey(en) === placeKey(place) && (t.includes(zh) || t.includes(fold(en))));
+  return findPlaces(text).some((p) => samePlace(p.name, place)) || PLACES_ZH.some(([en, zh]) => placeKey(en) === placeKey(place) && (t.includes(zh) || t.includes(fold(en))));
 }
 
 /** Does this sentence (with its event) satisfy every constraint of the question? */
@@ -73,7 +74,7 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
   }
   const title = index.articles.get(s.file)!.title;
   const placeOk = (pl: string) =>
-    sentenceHasPlace(s, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => sentenceHasPlace(c, pl)) || fold(title).includes(fold(pl));
+    textHasPlace(s.text, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => textHasPlace(c.text, pl)) || textHasPlace(title, pl);
   if (intent.places.length && !intent.places.every(placeOk)) return false;
   if (intent.year || intent.month) {
     const want = { year: intent.year, month: intent.month, day: intent.day, precision: "day" as const, provenance: "stated" as const, text: "" };
