@@ -30,7 +30,10 @@ export function pinyinKey(zh: string): string {
 
 /** Consonant skeleton for comparing transliterations across scripts. */
 export function skeleton(name: string): string {
-  const latin = /\p{Script=Han}/u.test(name) ? pinyin(fold(name).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join(" ") : fold(name);
+  // Pinyin finals -ng render a foreign -n ("马明" = Mamin).
+  const latin = /\p{Script=Han}/u.test(name)
+    ? pinyin(fold(name).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).map((sy) => sy.replace(/ng$/, "n")).join(" ")
+    : fold(name);
   return latin
     .replace(/[^a-z]/g, "")
     .replace(/zh|ch|sh|ts|j|x|z|c|s/g, "s")

@@ -167,7 +167,7 @@ export const GLOSSARY: string[][] = [
   ["belt and road", "一带一路"],
   ["silk road", "丝绸之路"],
   ["shanghai cooperation organization", "sco", "上海合作组织", "上合组织", "上合"],
-  ["held", "召开", "举行"],
+  ["held", "hold", "holding", "召开", "举行", "举办"],
   ["where", "哪里", "何地"],
   ["when", "何时", "什么时候"],
   ["who", "谁"],

@@ -32,8 +32,11 @@ export function stem(w: string): string {
   return /^[a-z]+$/.test(w) && w.length > 3 ? stemmer(w) : w;
 }
 
+/** Chinese function characters that carry no content when they stand alone. */
+const ZH_STOP = new Set("和在与的了是同及去也都就而或对把被从向于为以之其这那个吗呢吧啊".split(""));
+
 export function hanBigrams(run: string): string[] {
-  if (run.length === 1) return [run];
+  if (run.length === 1) return ZH_STOP.has(run) ? [] : [run];
   const out: string[] = [];
   for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
   return out;

@@ -88,12 +88,14 @@ function bestDate(s: Sentence, ev: Event | undefined, index: CorpusIndex): DateV
 }
 
 function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  const all = composeAllMeetings(intent, index);
+  if (all) return all;
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) break;
     const d = bestDate(c.sentence, c.event, index);
     if (!d || !(d.month || d.year)) continue;
     const place = c.event?.place && !intent.places.length ? c.event.place : undefined;
-    const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${place}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${place}` : ""}.`;
+    const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${zhPlace(place)}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${latinPlace(place)}` : ""}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;
@@ -107,13 +109,40 @@ function latinPlace(place: string): string {
   return `${latin} (${place})`;
 }
 
+/** A Latin place name for a Chinese answer: its Chinese name when known ("阿斯塔纳(Astana)"). */
+function zhPlace(place: string): string {
+  if (/\p{Script=Han}/u.test(place)) return place;
+  const zh = PLACES_ZH.find(([en]) => samePlace(en, place))?.[1];
+  return zh ? `${zh}(${place})` : place;
+}
+
+function placeFor(place: string, lang: "en" | "zh"): string {
+  return lang === "zh" ? zhPlace(place) : latinPlace(place);
+}
+
+/**
+ * "Where/when did X meet Y?" with no date or place to pick one meeting: all of them, each with its
+ * date and place, rather than whichever sentence ranked first.
+ */
+function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
+  if (intent.persons.length < 2 || intent.ordinal !== undefined || intent.year || intent.month || intent.places.length) return null;
+  const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.date.month || e.date.year));
+  if (groups.length < 2) return null;
+  const evs = groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))).sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date)));
+  const items = evs.map((e) => (intent.lang === "zh" ? `${dateText(e.date, "zh")}${e.place ? `,${zhPlace(e.place)}` : ""}` : `${dateText(e.date, "en")}${e.place ? ` in ${latinPlace(e.place)}` : ""}`));
+  const text = intent.lang === "zh" ? `语料记载了${evs.length}次:${items.join(";")}。` : `${evs.length} times in the corpus: ${items.join("; ")}.`;
+  return answer(intent, true, trim(text, 600), evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean), evs, index);
+}
+
 function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  const all = composeAllMeetings(intent, index);
+  if (all) return all;
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) break;
     const places = findPlaces(c.sentence.text).filter((p) => !intent.places.some((q) => samePlace(q, p.name)));
     const place = places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
     if (!place) continue;
-    const direct = intent.lang === "zh" ? `地点:${place}。` : `In ${latinPlace(place)}.`;
+    const direct = intent.lang === "zh" ? `地点:${placeFor(place, "zh")}。` : `In ${latinPlace(place)}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;
@@ -140,7 +169,36 @@ function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   return null;
 }
 
+const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|是谁|是什么人|什么人|何许人/i;
+
+/** "Who is X?": the person's titles and country, and the events the corpus has them in. */
+function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
+  const rest = tokenize(intent.question).filter((t) => !/^(who|is|was|are|were|tell|about)$/.test(t));
+  const p = index.vocab.persons.find((x) => x.id === intent.persons[0]);
+  if (!p || intent.persons.length !== 1) return null;
+  const nameTerms = new Set(p.aliases.flatMap((a) => tokenize(a)));
+  if (rest.some((t) => !nameTerms.has(t) && !/\p{Script=Han}/u.test(t))) return null; // more is asked than who they are
+  const titles = p.titles.filter((t) => t.length <= 90).slice(0, 2);
+  const evs = index.corpus.events.filter((e) => e.participants.some((q) => q.id === p.id && q.role !== "speaker"));
+  const groups = distinctEvents(evs).map((g) => g[0]!).sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date))).slice(0, 3);
+  const role = [titles.join("; "), p.country && !titles.join(" ").includes(p.country) ? p.country : ""].filter(Boolean).join(", ");
+  const seen = groups.map((e) => {
+    const when = [e.date.month || e.date.year ? dateText(e.date, intent.lang) : "", e.place ?? ""].filter(Boolean).join(", ");
+    return `${trim(eventLabel(e, intent.lang), 90)}${when ? ` (${when})` : ""}`;
+  });
+  const text =
+    intent.lang === "zh"
+      ? `${p.name}${p.aliases.find((a) => /\p{Script=Han}/u.test(a)) && !/\p{Script=Han}/u.test(p.name) ? `(${p.aliases.find((a) => /\p{Script=Han}/u.test(a))})` : ""}:${role || "语料中未写明职务"}。${seen.length ? `见于:${seen.join(";")}。` : ""}`
+      : `${p.name}: ${role || "no title given in the corpus"}.${seen.length ? ` Appears in: ${seen.join("; ")}.` : ""}`;
+  const sentences = groups.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
+  return answer(intent, true, trim(text, 600), sentences, groups, index);
+}
+
 function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  if (WHO_IS.test(intent.question) && intent.persons.length === 1) {
+    const a = composeWhoIs(intent, index);
+    if (a) return a;
+  }
   if (ORG_QUESTION.test(intent.question)) return composeOrg(intent, cands, index) ?? composeWhat(intent, cands, index);
   const byId = new Map(index.vocab.persons.map((p) => [p.id, p]));
   const role = ROLE_WORDS.find(([re]) => re.test(intent.question))?.[1];

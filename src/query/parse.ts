@@ -8,7 +8,7 @@
 import { detectLang } from "../corpus/lang.ts";
 import { nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
 import { findDates } from "../extract/dates.ts";
-import { COUNTRIES, countryOf, PLACES_ZH } from "../extract/lexicon.ts";
+import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
@@ -46,8 +46,20 @@ const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|foru
 const STOPWORDS_AFTER_NAME = new Set(["and", "with", "met", "meet", "meets", "said", "visited", "visit", "held", "told", "vowed", "signed", "also", "during", "when", "where", "who", "what", "from", "into", "the", "for", "that", "this", "was", "were", "has", "have", "had", "did", "does", "will", "would", "could", "should", "about", "over", "after", "before", "attend", "attended", "attending", "get", "got", "say", "says", "s"]);
 
 /** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
-export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>): string[] {
+export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>, spans: string[] = []): string[] {
   const folded = fold(q);
+  // Chinese text in the question, as pinyin (李克强 → "likeqiang") and as transliteration runs (马西莫夫).
+  const hanRuns = folded.match(/\p{Script=Han}+/gu) ?? [];
+  // Han substrings of the question by their pinyin and by their consonant skeleton (transliterations only).
+  const byPinyin = new Map<string, string>();
+  const bySkeleton = new Map<string, string>();
+  for (const r of hanRuns)
+    for (let i = 0; i < r.length; i++)
+      for (let n = 2; n <= 7 && i + n <= r.length; n++) {
+        const sub = r.slice(i, i + n);
+        if (n <= 4) byPinyin.set(pinyinKey(sub), sub);
+        if ([...sub].every((c) => TRANSLIT.has(c)) && skeleton(sub).length >= 2) bySkeleton.set(skeleton(sub), sub);
+      }
   const toks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((t) => t.replace(/(.)\1+/g, "$1"));
   const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
   const out: string[] = [];
@@ -62,6 +74,11 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>)
       }
       const at = nameTokens(al);
       if (at.length > 1 && at.every((t) => toks.includes(t))) return true;
+      const py = byPinyin.get(at.join(""));
+      if (at.length > 1 && at.join("").length >= 6 && py) return spans.push(py), true;
+      const lastSk = skeleton(at[at.length - 1]!);
+      const tr = bySkeleton.get(lastSk);
+      if (lastSk.length >= 2 && at[at.length - 1]!.length >= 5 && tr) return spans.push(tr), true;
       const has = (t: string) => toks.some((q) => q === t || (t.length >= 6 && near(q, t)));
       // The family name alone ("Massimov", "Nazarbayev") names the person; a given or clan name alone
       // ("Wang" of Wang Lijiu in "Wang Wentao") does not, unless the rest of the name follows it.
@@ -150,7 +167,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const places = placesIn(q, folded, vocab);
 
   const side = SIDES.find(([re]) => re.test(q) || re.test(folded))?.[1];
-  const persons = findPersonsIn(q, vocab.persons, vocab.terms);
+  const nameSpans: string[] = [];
+  const persons = findPersonsIn(q, vocab.persons, vocab.terms, nameSpans);
 
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
   const unknownNames: string[] = [];
@@ -178,7 +196,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     day: d?.value.day,
     side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
-    terms: tokenize(q.replace(ZH_QUESTION_WORDS, " ")),
+    // Chinese renderings of names found by sound are names, not search words.
+    terms: tokenize(nameSpans.reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ")),
     unknownNames,
   };
 }

@@ -119,10 +119,17 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     // Coverage counts the question's own terms (or a glossary/alias equivalent) found in the sentence;
     // a term found only in the sentences just before it, or the title, counts for a little more than half.
     let covered = 0;
+    const hit = new Set<string>();
+    const bridging: string[] = [];
     for (const t of own) {
-      if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) covered++;
-      else if (ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6;
+      if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
+        covered++;
+        hit.add(t);
+      } else if (ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6;
+      else if (/^\p{Script=Han}{2}$/u.test(t)) bridging.push(t);
     }
+    // A Chinese bigram that only bridges two matched words ("行会" in "举行会谈") is not a word of its own.
+    for (const t of bridging) if ([...hit].some((m) => m[1] === t[0]) && [...hit].some((m) => m[0] === t[1])) covered++;
     const coverage = own.size ? covered / own.size : 1;
     const langBonus = s.lang === intent.lang ? 0.15 : 0;
     out.push({ sentence: s, event: ev, score: coverage + 0.35 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });

@@ -64,8 +64,8 @@ export interface DigestRecord {
   until: number;
   /** The neutral Digest as JSON (rendered again, identically, when a retry resumes it). */
   payload: string;
-  /** Number of events in it. */
-  events: number;
+  /** Number of entries in it (events, plus new articles without events); 0 = empty. */
+  items: number;
   /** How many of its rendered messages the platform has accepted. */
   partsSent: number;
   attempts: number;
@@ -87,9 +87,9 @@ export interface ClaimRequest {
   /** The subscription's cursor as read when composing (the claim fails when it moved): the window is (since, until]. */
   since: number;
   until: number;
-  /** The neutral Digest as JSON, and its number of events (0: logged as "empty", nothing to post). */
+  /** The neutral Digest as JSON, and its number of entries (0: logged as "empty", nothing to post). */
   payload: string;
-  events: number;
+  items: number;
   owner: string;
   leaseUntil: number;
   now: number;

@@ -44,6 +44,27 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("谁共同主持了能源合作分委会会议?").answer).toMatch(/李明/);
   });
 
+  it("lists every meeting of two people when the question does not pick one", () => {
+    const a = core.ask("where did han zheng meet mamin?");
+    expect(a.answer).toMatch(/^2 times/);
+    expect(a.answer).toMatch(/Almaty/);
+    expect(a.answer).toMatch(/Geneva/);
+  });
+
+  it("finds people named in Chinese characters when the corpus spells them in Latin letters", () => {
+    const a = core.ask("韩正和马明在哪里会见?");
+    expect(a.lang).toBe("zh");
+    expect(a.answer).toMatch(/Almaty/);
+    expect(a.answer).toMatch(/Geneva/);
+  });
+
+  it("describes a person for 'who is'", () => {
+    const a = core.ask("Who is Askar Mamin?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Askar Mamin: Prime Minister, Kazakhstan/);
+    expect(a.answer).toContain("9th China-Kazakhstan Cooperation Committee");
+  });
+
   it("says not found rather than guessing", () => {
     expect(core.ask("Who co-chaired the 10th meeting of the cooperation committee?").found).toBe(false);
     expect(core.ask("When did Tokayev visit Paris?").found).toBe(false);
