@@ -10,13 +10,24 @@ const optional = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 const port = (def: number) => z.coerce.number().int().min(0).max(65535).default(def);
+/** A comma-separated list of user ids matching `id`; empty means nobody. */
+const idList = (id: RegExp, what: string) =>
+  optional.refine((v) => !v || v.split(",").every((x) => !x.trim() || id.test(x.trim())), `comma-separated ${what}`);
+const flag = (def: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? def : ["true", "1", "yes", "on"].includes(v)));
 
 const Schema = z.object({
   DATA_DIR: z.string().default("data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   STATE_DB: z.string().default("var/state.db"),
+  LIVE_CORPUS: flag(true),
+  DIGEST_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: optional,
+  TELEGRAM_ADMINS: idList(/^\d+$/, "numeric Telegram user ids"),
   TELEGRAM_WEBHOOK_URL: optional,
   TELEGRAM_WEBHOOK_SECRET: optional.refine((v) => !v || /^[A-Za-z0-9_-]{1,256}$/.test(v), "1-256 characters of A-Z a-z 0-9 _ -"),
   PORT: port(8080),
@@ -24,6 +35,7 @@ const Schema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional,
+  SLACK_ADMINS: idList(/^[UW][A-Z0-9]+$/, "Slack user ids (U…)"),
   SLACK_PORT: port(3000),
 });
 

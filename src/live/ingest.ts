@@ -32,7 +32,7 @@ export interface IngestInput {
 
 export type IngestOutcome =
   | { ok: true; file: string; title: string; events: number }
-  | { ok: false; reason: "empty" | "too-short" | "too-large" | "type" | "unreadable"; detail?: string };
+  | { ok: false; reason: "empty" | "too-short" | "too-large" | "type" | "unreadable" | "disabled"; detail?: string };
 
 /** Allow-list setting ("123, 456") → set of ids. */
 export function adminSet(setting: string | undefined): Set<string> {
@@ -110,6 +110,7 @@ export function ingestLines(o: IngestOutcome, lang: Lang): Line[] {
     "too-short": [`That is too short to be an article (at least ${INGEST_MIN_CHARS} characters).`, `内容太短,不像一篇文章(至少 ${INGEST_MIN_CHARS} 个字符)。`],
     "too-large": [`That file is too large (at most ${INGEST_MAX_BYTES / 1_000_000} MB).`, `文件太大(最多 ${INGEST_MAX_BYTES / 1_000_000} MB)。`],
     type: [`I can only add ${CORPUS_EXTENSIONS.join(" ")} files${o.detail ? `, not ${o.detail}` : ""}.`, `只能添加 ${CORPUS_EXTENSIONS.join(" ")} 文件${o.detail ? `,不支持 ${o.detail}` : ""}。`],
+    disabled: ["Adding articles from chat is not enabled for this bot.", "此机器人未启用从聊天添加文章的功能。"],
     unreadable: [`I could not read an article in that${o.detail ? `: ${o.detail}` : ""}. Nothing was added.`, `无法从中读出文章${o.detail ? `:${o.detail}` : ""}。未添加任何内容。`],
   };
   return [[{ text: why[o.reason][zh ? 1 : 0] }]];

@@ -27,6 +27,8 @@ const QUESTION_TERMS = new Set(
     "tell me about get give go going were was kind sort number total there 谁 什么 哪里 哪些 多少 几 何时 时候 在哪里 哪个 是 了 的 吗 呢"),
 );
 
+const EVENT_TERMS = new Set(tokenize("talks meeting meet met summit forum conference visit session signing ceremony expo exhibition 会谈 会见 会晤 会议 峰会 论坛 访问 签署 仪式 博览会"));
+
 /** Terms to look for: the question's own, their glossary equivalents, aliases of named people, acronyms spelled out. */
 export function expandTerms(intent: Intent, index: CorpusIndex): string[] {
   const base = intent.terms.filter((t) => !QUESTION_TERMS.has(t));
@@ -108,6 +110,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   if (intent.persons.length)
     for (const [sid, ids] of index.corpus.mentions) if (intent.persons.every((p) => ids.includes(p)) && !pool.has(sid)) pool.set(sid, 0.1);
   const maxScore = Math.max(1e-9, ...pool.values());
+  const headEvent = intent.terms.find((t) => EVENT_TERMS.has(t));
   const out: Candidate[] = [];
   for (const [sid, score] of pool) {
     const s = index.sentences.get(sid)!;
@@ -118,21 +121,26 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     const ctx = new Set(contextOf(s, index).flatMap((c) => [...index.sentenceTerms.get(c.id)!]).concat(tokenize(index.articles.get(s.file)!.title)));
     // Coverage counts the question's own terms (or a glossary/alias equivalent) found in the sentence;
     // a term found only in the sentences just before it, or the title, counts for a little more than half.
+    // Coverage: the share of the question's words the sentence holds. The first word naming a kind of
+    // event ("when were the talks … during the visit") counts double: it says which happening is asked about.
     let covered = 0;
+    let total = 0;
     const hit = new Set<string>();
     const bridging: string[] = [];
     for (const t of own) {
+      const w = t === headEvent ? 2 : 1;
+      total += w;
       if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
-        covered++;
+        covered += w;
         hit.add(t);
-      } else if (ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6;
+      } else if (ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
       else if (/^\p{Script=Han}{2}$/u.test(t)) bridging.push(t);
     }
     // A Chinese bigram that only bridges two matched words ("行会" in "举行会谈") is not a word of its own.
     for (const t of bridging) if ([...hit].some((m) => m[1] === t[0]) && [...hit].some((m) => m[0] === t[1])) covered++;
-    const coverage = own.size ? covered / own.size : 1;
+    const coverage = total ? covered / total : 1;
     const langBonus = s.lang === intent.lang ? 0.15 : 0;
-    out.push({ sentence: s, event: ev, score: coverage + 0.35 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
+    out.push({ sentence: s, event: ev, score: coverage + 0.2 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
   }
   out.sort((a, b) => b.score - a.score);
   return { candidates: out, terms };
