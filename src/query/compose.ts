@@ -134,6 +134,18 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
   return answer(intent, true, trim(text, 600), evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean), evs, index);
 }
 
+/** The corpus reports the event but not the asked detail (no date, no place): say so, with the source. */
+function reportedWithout(intent: Intent, cands: Candidate[], index: CorpusIndex, what: "date" | "place"): Answer | null {
+  const c = cands[0];
+  if (!c || c.coverage < MIN_COVERAGE) return null;
+  const a = index.articles.get(c.sentence.file)!;
+  const text =
+    intent.lang === "zh"
+      ? `语料报道了此事,但没有写明${what === "date" ? "具体日期" : "地点"}${a.published ? `(报道发布于${isoDate(a.published)})` : ""}:“${trim(c.sentence.text, 200)}”`
+      : `The corpus reports this but does not give the ${what}${a.published ? ` (the report is dated ${isoDate(a.published)})` : ""}: “${trim(c.sentence.text, 200)}”`;
+  return { ...answer(intent, false, text, [c.sentence], c.event ? [c.event] : [], index) };
+}
+
 function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   const all = composeAllMeetings(intent, index);
   if (all) return all;
@@ -305,8 +317,8 @@ export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex):
   // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
   const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\bwhat happened\b|\btook place\b|有哪些(会议|活动)|发生了什么|举行了哪些/i.test(intent.question);
   switch (intent.kind) {
-    case "when": a = composeWhen(intent, cands, index); break;
-    case "where": a = composeWhere(intent, cands, index); break;
+    case "when": a = composeWhen(intent, cands, index) ?? reportedWithout(intent, cands, index, "date"); break;
+    case "where": a = composeWhere(intent, cands, index) ?? reportedWithout(intent, cands, index, "place"); break;
     case "who": a = composeWho(intent, cands, index); break;
     case "howmany": a = composeHowMany(intent, cands, index); break;
     case "timeline": a = composeEvents(intent, index); break;
