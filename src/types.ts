@@ -126,6 +126,8 @@ export interface Intent {
   eventKinds: EventKind[];
   /** Content words (lower-cased, English and Chinese) for ranking. */
   terms: string[];
+  /** The question's Chinese text without question words and names, folded to simplified (for word-level matching). */
+  hanRuns: string[];
   /** Capitalised words of the question that match nothing in the corpus. */
   unknownNames: string[];
 }

@@ -114,8 +114,8 @@ export const ZH_EVENT_WORDS: [RegExp, string][] = [
  * sentences in the other. Each row is a set of equivalent terms.
  */
 export const GLOSSARY: string[][] = [
-  ["meeting", "会议", "会见", "会晤"],
-  ["talks", "会谈"],
+  ["meeting", "meet", "met", "会议", "会见", "会晤"],
+  ["talks", "meet", "met", "会谈", "会见"],
   ["committee", "委员会"],
   ["subcommittee", "sub-committee", "分委会"],
   ["cooperation", "co-op", "合作"],
@@ -192,6 +192,7 @@ export const GLOSSARY: string[][] = [
   ["invite", "invited", "welcome", "邀请", "欢迎"],
   ["attend", "attending", "participate", "参加", "出席"],
   ["comprehensive", "全面"],
+  ["field", "fields", "area", "areas", "sector", "sectors", "sphere", "spheres", "领域"],
   ["eternal", "permanent", "永久", "永远"],
   ["president", "总统", "国家主席"],
   ["headed", "head", "率", "率领", "团长"],

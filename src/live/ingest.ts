@@ -106,7 +106,10 @@ export function ingestLines(o: IngestOutcome, lang: Lang): Line[] {
     ];
   }
   const why: Record<typeof o.reason, [string, string]> = {
-    empty: ["Send /ingest followed by the article's text, or attach a .txt or .html file with /ingest as its caption.", "用法:/ingest 后接文章全文,或发送 .txt / .html 文件并以 /ingest 作为说明。"],
+    empty: [
+      "Send /ingest followed by the article's text (on Telegram you can also send a .txt or .html file with /ingest as its caption).",
+      "用法:/ingest 后接文章全文(在 Telegram 中也可以发送 .txt / .html 文件,并以 /ingest 作为说明)。",
+    ],
     "too-short": [`That is too short to be an article (at least ${INGEST_MIN_CHARS} characters).`, `内容太短,不像一篇文章(至少 ${INGEST_MIN_CHARS} 个字符)。`],
     "too-large": [`That file is too large (at most ${INGEST_MAX_BYTES / 1_000_000} MB).`, `文件太大(最多 ${INGEST_MAX_BYTES / 1_000_000} MB)。`],
     type: [`I can only add ${CORPUS_EXTENSIONS.join(" ")} files${o.detail ? `, not ${o.detail}` : ""}.`, `只能添加 ${CORPUS_EXTENSIONS.join(" ")} 文件${o.detail ? `,不支持 ${o.detail}` : ""}。`],

@@ -231,7 +231,9 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     // A title named in the question ("Kazakhstan's First Deputy Prime Minister") picks its holder.
     const titled = people.filter((p) => byId.get(p.id)!.titles.some((t) => tokenize(t).filter((x) => qTerms.has(x)).length >= 2));
     if (titled.length) people = titled;
-    if (wantsElse && intent.persons.length) {
+    // "Who did X meet in Davos?": everyone X met there, from every matching event, not one sentence's cast.
+    const metWith = /\b(meet|met|meets|talks?|hold|held)\b|会见|会谈|会晤/i.test(intent.question);
+    if ((wantsElse || metWith) && intent.persons.length) {
       const others = matchingEvents(intent, index).flatMap((e) => e.participants).filter((p) => !intent.persons.includes(p.id));
       const uniq = others.filter((p, i) => others.findIndex((q) => q.id === p.id) === i);
       if (uniq.length) people = uniq;
@@ -284,8 +286,9 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.
     if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
     figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
-    if (!figs.length) continue;
-    const scored = figs.map((f) => ({ f, s: tokenize(f.measures).filter((t) => qTerms.has(t)).length }));
+    const scored = figs.map((f) => ({ f, s: tokenize(`${f.measures} ${f.unit ?? ""}`).filter((t) => qTerms.has(t)).length }));
+    // Without a unit to go by, the figure must count something the question names ("52 … projects").
+    if (!figs.length || (!hint && c.sentence.lang === "en" && !scored.some((x) => x.s > 0))) continue;
     const top = Math.max(...scored.map((x) => x.s));
     const chosen = scored.filter((x) => x.s === top || scored.length <= 3).map((x) => x.f);
     const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && !hint ? ` ${f.measures}` : ""}`), "en")}.`;

@@ -25,7 +25,7 @@ export interface Vocabulary {
 }
 
 const KIND_RULES: [RegExp, QuestionKind][] = [
-  [/\bhow many times\b|多少次|几次|几回/i, "howmany"],
+  [/\bhow many times\b|多少次|(?<!第)几次|几回/i, "howmany"],
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
   [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|有哪些(会议|活动)/i, "list"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
@@ -152,7 +152,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const folded = fold(q);
   let kind: QuestionKind = "what";
   for (const [re, k] of KIND_RULES) if (re.test(q) || re.test(folded)) { kind = k; break; }
-  const countEvents = /\bhow many times\b|多少次|几次|几回/i.test(folded) || (/\bhow many\b/i.test(folded) && /\b(meetings|talks|visits|times)\b/i.test(folded));
+  const countEvents = /\bhow many times\b|多少次|(?<!第)几次|几回/i.test(folded) || (/\bhow many\b/i.test(folded) && /\b(meetings|talks|visits|times)\b/i.test(folded));
 
   // Ordinals only where they number an event ("11th meeting"), not "First Deputy Prime Minister".
   const ordinal = findOrdinals(q).find((o) => {
@@ -183,6 +183,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     unknownNames.push(w);
   }
 
+  const content = nameSpans.reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ");
   return {
     question: q,
     lang,
@@ -197,7 +198,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
     // Chinese renderings of names found by sound are names, not search words.
-    terms: tokenize(nameSpans.reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ")),
+    terms: tokenize(content),
+    hanRuns: content.match(/\p{Script=Han}{2,}/gu) ?? [],
     unknownNames,
   };
 }

@@ -6,11 +6,11 @@
  * "not in the corpus", not a looser guess.
  */
 import { datesCompatible, findDates } from "../extract/dates.ts";
-import { GLOSSARY, PLACES_ZH } from "../extract/lexicon.ts";
+import { COUNTRIES, GLOSSARY, PLACES_ZH } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
-import { fold, tokenize } from "../index/tokenize.ts";
+import { fold, stem, tokenize } from "../index/tokenize.ts";
 import type { Event, Intent, Sentence } from "../types.ts";
 import { referenceDate } from "../extract/events.ts";
 
@@ -98,17 +98,23 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   // Coverage is measured over the question's terms the corpus knows at all: slang and filler
   // ("kz", "how's", "w/") cannot be matched anywhere and say nothing about relevance. When most of
   // the question is unknown to the corpus, nothing can answer it.
-  const content = intent.terms.filter((t) => !QUESTION_TERMS.has(t));
-  const known = content.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index));
-  if (content.length && known.length / content.length < 0.5) return { candidates: [], terms };
-  // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
-  const constraintTerms = new Set(tokenize([...intent.places, intent.year ?? "", ...dateWords(intent.question)].join(" ")));
-  const own = new Set(known.filter((t) => !constraintTerms.has(t) || known.length <= 2));
   const hits = index.searchSentences(terms, 60);
   const pool = new Map(hits.map((h) => [h.sentence.id, h.score]));
   // Sentences of events that match named people, so a question by name alone still finds them.
   if (intent.persons.length)
     for (const [sid, ids] of index.corpus.mentions) if (intent.persons.every((p) => ids.includes(p)) && !pool.has(sid)) pool.set(sid, 0.1);
+  // Chinese is matched by words, not bigrams: the question's Chinese is cut into the longest pieces
+  // that the retrieved sentences contain ("哈萨克斯坦/代表团/参观了"), so a long name does not outweigh a verb.
+  const poolText = [...pool.keys()].map((sid) => fold(index.sentences.get(sid)!.text)).join("\n");
+  const hanUnits = intent.hanRuns.flatMap((r) => segment(r, poolText));
+  const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t));
+  const content = [...latin, ...hanUnits.map((u) => u.text)];
+  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index)), ...hanUnits.filter((u) => u.found || zhGlossaryKnown(u.text, index)).map((u) => u.text)];
+  if (content.length && known.length / content.length < 0.5) return { candidates: [], terms };
+  // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
+  // Names stay: a sentence that names the people is better evidence than one that only inherits them.
+  const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold)]);
+  const own = new Set(known.filter((t) => !constraintTerms.has(t) || known.length <= 2));
   const maxScore = Math.max(1e-9, ...pool.values());
   const headEvent = intent.terms.find((t) => EVENT_TERMS.has(t));
   const out: Candidate[] = [];
@@ -125,25 +131,59 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     // event ("when were the talks … during the visit") counts double: it says which happening is asked about.
     let covered = 0;
     let total = 0;
-    const hit = new Set<string>();
-    const bridging: string[] = [];
     for (const t of own) {
-      const w = t === headEvent ? 2 : 1;
+      const w = headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent))) ? 2 : 1;
       total += w;
-      if (st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
+      const han = /\p{Script=Han}/u.test(t);
+      if (han ? unitIn(t, s.text, st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
         covered += w;
-        hit.add(t);
-      } else if (ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
-      else if (/^\p{Script=Han}{2}$/u.test(t)) bridging.push(t);
+      } else if (han ? contextOf(s, index).some((c) => unitIn(t, c.text, index.sentenceTerms.get(c.id)!)) : ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
     }
-    // A Chinese bigram that only bridges two matched words ("行会" in "举行会谈") is not a word of its own.
-    for (const t of bridging) if ([...hit].some((m) => m[1] === t[0]) && [...hit].some((m) => m[0] === t[1])) covered++;
     const coverage = total ? covered / total : 1;
     const langBonus = s.lang === intent.lang ? 0.15 : 0;
     out.push({ sentence: s, event: ev, score: coverage + 0.2 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
   }
   out.sort((a, b) => b.score - a.score);
   return { candidates: out, terms };
+}
+
+/** Cut a Chinese run into the longest pieces (2–6 characters) found in `text`; pieces not found stay as 2-character units. */
+export function segment(run: string, text: string): { text: string; found: boolean }[] {
+  const out: { text: string; found: boolean }[] = [];
+  let rest = "";
+  const flush = () => {
+    for (let k = 0; k + 1 < rest.length; k += 2) out.push({ text: rest.slice(k, k + 2), found: false });
+    rest = "";
+  };
+  let i = 0;
+  while (i < run.length) {
+    let n = Math.min(6, run.length - i);
+    while (n >= 2 && !text.includes(run.slice(i, i + n))) n--;
+    if (n >= 2) {
+      flush();
+      out.push({ text: run.slice(i, i + n), found: true });
+      i += n;
+    } else {
+      if (!/[的了是在和与]/.test(run[i]!)) rest += run[i];
+      i += 1;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Is a Chinese word in the sentence, itself or through a glossary equivalent (English or Chinese)? */
+function unitIn(unit: string, text: string, st: Set<string>): boolean {
+  const t = fold(text);
+  if (t.includes(unit)) return true;
+  // A country in any of its names: 哈萨克斯坦 = 哈方 = Kazakh(stan).
+  const country = COUNTRIES.find((c) => c.zh.includes(unit));
+  if (country) return country.zh.some((z) => z.length >= 2 && t.includes(z)) || country.forms.some((f) => st.has(stem(f)) || st.has(f));
+  return GLOSSARY.some((row) => row.some((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && (unit.includes(w) || w.includes(unit))) && row.some((w) => !/\p{Script=Han}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => st.has(t))));
+}
+
+function zhGlossaryKnown(unit: string, index: CorpusIndex): boolean {
+  return GLOSSARY.some((row) => row.some((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && (unit.includes(w) || w.includes(unit))) && row.some((w) => !/\p{Script=Han}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => index.vocab.terms.has(t))));
 }
 
 function dateWords(q: string): string[] {
