@@ -56,7 +56,7 @@ export function findPlacesEn(text: string): PlaceMention[] {
     const level = countryOf(name) || COUNTRIES.some((c) => c.name === name) ? "country" : "city";
     const start = m.index! + m[0].indexOf(m[2]!);
     if (!out.some((o) => o.name === name)) out.push({ name, level, start });
-    const country = m[3] ? countryOf(m[3]) : undefined;
+    const country = m[3] ? countryOf(m[3]) : m[1] ? countryOf(m[1]) : undefined; // "Tashkent, Uzbekistan", "China's Lanzhou"
     if (country && !out.some((o) => o.name === country)) out.push({ name: country, level: "country", start: start + 1 });
   }
   return out;

@@ -63,3 +63,16 @@ describe("loadRawDocs", () => {
     expect(problems.map((p) => p.file).sort()).toEqual(["binary.txt", "empty.txt"]);
   });
 });
+
+describe("clutter", () => {
+  it("a page that is only navigation and headline lists yields no story and no events", async () => {
+    const { buildCorpus } = await import("../../src/corpus/corpus.ts");
+    const dir = await mkdtemp(join(tmpdir(), "clutter-"));
+    await writeFile(join(dir, "nav.txt"), "Home > News\nRelated Stories:\nLeaders meet in Astana\nTrade grows\nToday's Top News\nStorm hits coast\nCopyright 2020\n");
+    await writeFile(join(dir, "story.txt"), "Ministers of both countries held talks in Astana on Monday and signed 3 agreements.");
+    const c = await buildCorpus(dir);
+    expect(c.articles.map((a) => a.file)).toEqual(["story.txt"]);
+    expect(c.problems.map((p) => p.file)).toEqual(["nav.txt"]);
+    expect(c.events.every((e) => e.file === "story.txt")).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { findFigures } from "../../src/extract/figures.ts";
+import { findPlaces, samePlace } from "../../src/extract/places.ts";
+
+describe("findPlaces", () => {
+  it("finds cities before countries, with regional qualifiers stripped", () => {
+    expect(findPlaces("The forum opened in northwest China's Lanzhou City on Friday.").map((p) => p.name)).toEqual(["Lanzhou", "China"]);
+    expect(findPlaces("talks in Tashkent, Uzbekistan, on May 3").map((p) => [p.name, p.level])).toEqual([["Tashkent", "city"], ["Uzbekistan", "country"]]);
+  });
+  it("reads datelines and Chinese locatives", () => {
+    expect(findPlaces("AKTAU, March 2 (Xinhua) -- The port said")[0]!.name).toBe("Aktau");
+    expect(findPlaces("第五次会议在兰州举行。")[0]!.name).toBe("兰州");
+    expect(findPlaces("随后前往乌兹别克斯坦,出席峰会")[0]!.name).toBe("乌兹别克斯坦");
+  });
+  it("does not take adjectives, buildings or months for places", () => {
+    expect(findPlaces("the Kazakh delegation arrived in May").map((p) => p.name)).toEqual([]);
+    expect(findPlaces("met at the Great Hall of the People").map((p) => p.name)).toEqual([]);
+  });
+  it("matches a place across scripts", () => {
+    expect(samePlace("兰州", "Lanzhou")).toBe(true);
+    expect(samePlace("阿拉木图", "Almaty")).toBe(true);
+    expect(samePlace("Lanzhou", "Almaty")).toBe(false);
+  });
+});
+
+describe("findFigures", () => {
+  it("finds figures with units and what they measure", () => {
+    const f = findFigures("The 310 km highway will cost US$1.2 billion and employ 4,000 workers.");
+    expect(f.map((x) => [x.value, x.number])).toEqual([["310 km", 310], ["US$1.2 billion", 1.2e9], ["4,000", 4000]]);
+    expect(f[2]!.measures).toBe("workers");
+  });
+  it("skips dates, years and ordinals", () => {
+    expect(findFigures("On June 3, 2021, the 5th round began in 2019.")).toEqual([]);
+  });
+  it("reads Chinese figures", () => {
+    const f = findFigures("项目总投资12亿元,全长56公里,同比增长8%。");
+    expect(f.map((x) => x.value)).toEqual(["12亿元", "56公里", "8%"]);
+    expect(f[0]!.number).toBe(1.2e9);
+  });
+});
