@@ -20,6 +20,10 @@ function splitEnglish(text: string): string[] {
     const before = text.slice(start, m.index);
     const lastWord = (before.match(/([A-Za-z.]+)$/)?.[1] ?? "").toLowerCase();
     if (text[m.index] === "." && (ABBREV.has(lastWord) || /^[a-z]$/i.test(lastWord) || /(^|\.)[a-z]\.[a-z]$/i.test(lastWord))) continue;
+    // Inside a quotation that closes soon after: one sentence ("“A. B,” said X.").
+    const upTo = text.slice(start, m.index + 1);
+    const open = (upTo.match(/“/g)?.length ?? 0) - (upTo.match(/”/g)?.length ?? 0) + ((upTo.match(/"/g)?.length ?? 0) % 2);
+    if (open > 0 && /[”"]/.test(text.slice(m.index + 1, m.index + 400))) continue;
     out.push(text.slice(start, m.index + m[0].trimEnd().length).trim());
     start = m.index + m[0].length;
   }

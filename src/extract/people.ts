@@ -45,6 +45,8 @@ const ADJ = `(?:(\\p{Lu}[\\p{L}]+(?:['’]s)?)\\s+)??`;
 
 const TITLE_FIRST = new RegExp(`${ADJ}\\b(${TITLE_ALT})\\s+${NAME}(?:\\s+of\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}]+(?:\\s+\\p{Lu}[\\p{L}]+)?))?`, "gu");
 const APPOSITIVE = new RegExp(`${NAME}(?:\\s*\\([^)]{1,20}\\))?,\\s+(?:the\\s+|a\\s+|also\\s+)?([^,;]{0,120}?\\b(?:${TITLE_ALT})\\b[^,;]{0,120}?)(?=,|;|\\.|$)`, "gu");
+/** "Secretary of the X Regional Committee Ma Xingrui": a title, its organisation, then the name. */
+const TITLE_OF_ORG = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(?:the\\s+)?([^,;.]{3,90}?\\b(?:Party|Committee|Commission|Ministry|Region|Province|Company|Corporation|Bank|Agency|Government|Council|Office|Department|Bureau|Administration|Group))(?:\\s*\\([A-Z]{2,8}\\))?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})(?=\\s+\\p{Ll}|[,.;]|$)`, "gu");
 const SPEAKER = new RegExp(`(?:^|[,"”]\\s*)(?:said|says|according to)\\s+${NAME}|${NAME}\\s+(?:said|says|stressed|noted|added|emphasized|emphasised|urged|hailed|recalled|pointed out|expressed|introduced|called)\\b`, "gu");
 const POSITION = new RegExp(`${NAME}\\s*\\((?:L|R|C|left|right|center|centre|front-?[LR]|back-?[LR]|\\d(?:st|nd|rd|th)\\s+[LR])\\)`, "gu");
 
@@ -102,6 +104,12 @@ export function findPeopleEn(text: string): PersonMention[] {
     if (!name || name.split(" ").length < 2) continue;
     const title = titleCase(m[2]!).replace(/^(?:the|a)\s+/i, "");
     push({ name, title, country: countryIn(m[2]), start: m.index!, end: m.index! + m[1]!.length });
+  }
+  for (const m of text.matchAll(TITLE_OF_ORG)) {
+    const name = cleanName(m[3]!);
+    if (!name || name.split(" ").length < 2) continue;
+    const start = m.index! + m[0].lastIndexOf(m[3]!);
+    push({ name, title: `${titleCase(m[1]!)} of ${m[2]!.trim()}`, country: countryIn(m[2]), start, end: start + m[3]!.length });
   }
   for (const re of [SPEAKER, POSITION]) {
     for (const m of text.matchAll(re)) {

@@ -43,9 +43,10 @@ export function isAdmin(setting: string | undefined, userId: string | number | u
   return userId !== undefined && adminSet(setting).has(String(userId));
 }
 
-/** First line of the text → ASCII slug (at most 40 characters), or "article". */
+/** A page's <title> or <h1>, else the first line of the text → ASCII slug (at most 40 characters), or "article". */
 export function slugOf(text: string): string {
-  const first = text.split("\n").map((l) => l.replace(/<[^>]*>/g, " ").trim()).find(Boolean) ?? "";
+  const heading = /<(title|h1)[^>]*>([^<]*)</i.exec(text)?.[2];
+  const first = (heading ?? "") || (text.split("\n").map((l) => l.replace(/<[^>]*>/g, " ").trim()).find(Boolean) ?? "");
   const slug = first
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -78,13 +78,29 @@ export function notFound(intent: Intent, index: CorpusIndex, near: Candidate[], 
   return { question: intent.question, found: false, answer: text, lang: intent.lang, sources: [], events: evs.slice(0, 3), related };
 }
 
-function bestDate(s: Sentence, ev: Event | undefined, index: CorpusIndex): DateValue | undefined {
+/**
+ * The date a sentence gives for what the question asks: of several dates, the one nearest to the
+ * question's words ("自2007年开工建设" for "什么时候开工建设"); with none, its event's date.
+ */
+function bestDate(s: Sentence, ev: Event | undefined, index: CorpusIndex, intent: Intent): DateValue | undefined {
   const ref = referenceDate(index.articles.get(s.file)!);
-  const own = findDates(s.text, ref).map((d) => d.value).filter((d) => d.month || d.year);
-  let d = own.sort((a, b) => dateScore(b) - dateScore(a))[0];
+  const text = s.lang === "zh" ? fold(s.text) : s.text.toLowerCase();
+  const anchors = [...intent.terms, ...intent.hanRuns.flatMap((r) => r.match(/\p{Script=Han}{2}/gu) ?? [])].flatMap((t) => {
+    const out: number[] = [];
+    for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) out.push(i);
+    return out;
+  });
+  const distance = (m: { start: number; end: number }) => (anchors.length ? Math.min(...anchors.map((a) => (a < m.start ? m.start - a : a >= m.end ? a - m.end : 0))) : 0);
+  const own = findDates(s.text, ref).filter((d) => d.value.month || d.value.year);
+  own.sort((a, b) => distance(a) - distance(b) || dateScore(b.value) - dateScore(a.value));
+  let d = own[0]?.value;
   if (d && !d.year && ev?.date.year && ev.date.month === d.month) d = { ...d, year: ev.date.year, provenance: ev.date.provenance, note: ev.date.note };
-  if (!d || (ev && ev.evidence.includes(s.id) && dateScore(ev.date) > dateScore(d))) d = ev?.date.month || ev?.date.year ? ev.date : d;
+  if (!d || (own.length === 1 && ev && ev.evidence.includes(s.id) && datesCompatibleLoose(ev.date, d) && dateScore(ev.date) > dateScore(d))) d = ev?.date.month || ev?.date.year ? ev.date : d;
   return d;
+}
+
+function datesCompatibleLoose(a: DateValue, b: DateValue): boolean {
+  return (!a.year || !b.year || a.year === b.year) && (!a.month || !b.month || a.month === b.month);
 }
 
 function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
@@ -92,9 +108,10 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
   if (all) return all;
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) break;
-    const d = bestDate(c.sentence, c.event, index);
+    const d = bestDate(c.sentence, c.event, index, intent);
     if (!d || !(d.month || d.year)) continue;
-    const place = c.event?.place && !intent.places.length ? c.event.place : undefined;
+    // The event's place, only when this sentence is part of that event's own evidence.
+    const place = c.event?.place && !intent.places.length && c.event.evidence.includes(c.sentence.id) ? c.event.place : undefined;
     const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${zhPlace(place)}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${latinPlace(place)}` : ""}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
@@ -258,6 +275,13 @@ const UNIT_HINTS: [RegExp, RegExp][] = [
   [/how many days|how long.*stay|几天|多少天|停留/i, /day|天/i],
 ];
 
+/** The noun a figure counts, without what follows it ("trains carrying a total of" → "trains"). */
+function shortMeasure(m: string): string {
+  const words = m.split(/\s+/);
+  const stop = words.findIndex((w, i) => i > 0 && /^(carrying|of|in|to|for|from|with|that|which|and|will|would|is|are|was|were|had|has|have|on|at|by|a|an|the)$/i.test(w));
+  return words.slice(0, stop > 0 ? Math.min(stop, 3) : 3).join(" ");
+}
+
 function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   if (intent.countEvents && intent.persons.length) {
     const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
@@ -286,12 +310,13 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.
     if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
     figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
-    const scored = figs.map((f) => ({ f, s: tokenize(`${f.measures} ${f.unit ?? ""}`).filter((t) => qTerms.has(t)).length }));
+    // The counted noun sits right after the number: its first two words decide which figure is asked for.
+    const scored = figs.map((f) => ({ f, s: tokenize(`${shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")} ${f.unit ?? ""}`).filter((t) => qTerms.has(t)).length }));
     // Without a unit to go by, the figure must count something the question names ("52 … projects").
     if (!figs.length || (!hint && c.sentence.lang === "en" && !scored.some((x) => x.s > 0))) continue;
     const top = Math.max(...scored.map((x) => x.s));
-    const chosen = scored.filter((x) => x.s === top || scored.length <= 3).map((x) => x.f);
-    const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && !hint ? ` ${f.measures}` : ""}`), "en")}.`;
+    const chosen = scored.filter((x) => (top > 0 ? x.s === top : scored.length <= 3)).map((x) => x.f);
+    const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && !hint ? ` ${shortMeasure(f.measures)}` : ""}`), "en")}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;

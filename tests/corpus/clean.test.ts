@@ -76,3 +76,12 @@ describe("clutter", () => {
     expect(c.events.every((e) => e.file === "story.txt")).toBe(true);
   });
 });
+
+describe("quotations", () => {
+  it("keeps a quoted passage of several sentences with its speaker", () => {
+    expect(splitSentences("“Trade is growing. Investment will follow,” said the minister. Talks end today.")).toEqual([
+      "“Trade is growing. Investment will follow,” said the minister.",
+      "Talks end today.",
+    ]);
+  });
+});
