@@ -20,8 +20,26 @@ const STOP = new Set(
     .split(/\s+/),
 );
 
+/** A small memo for the short strings that are folded and tokenized again and again (glossary words, names, titles). */
+function memo<T>(f: (s: string) => T, maxLen = 200, maxSize = 50_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    if (s.length > maxLen) return f(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= maxSize) cache.clear();
+      v = f(s);
+      if (Array.isArray(v)) Object.freeze(v);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Fold case, width, diacritics and traditional characters: the form every comparison uses. */
-export function fold(text: string): string {
+export const fold = memo(foldText);
+
+function foldText(text: string): string {
   const t = text.normalize("NFKC").toLowerCase();
   const noMarks = t.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
   return /\p{Script=Han}/u.test(noMarks) ? toSimplified(noMarks) : noMarks;
@@ -42,8 +60,10 @@ export function hanBigrams(run: string): string[] {
   return out;
 }
 
-/** Search terms of `text` (already folded or not). */
-export function tokenize(text: string): string[] {
+/** Search terms of `text` (already folded or not). The returned array must not be modified. */
+export const tokenize = memo(tokenizeText);
+
+function tokenizeText(text: string): string[] {
   const out: string[] = [];
   // Han runs and Latin/digit words are separate tokens ("2017年4月" → "2017", "年", "4", "月").
   const re = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[.'’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*)/gu;

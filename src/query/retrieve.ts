@@ -190,19 +190,25 @@ function dateWords(q: string): string[] {
   return findDates(q).map((d) => d.value.text);
 }
 
+let termRows: Map<string, string[][]> | undefined;
+/** The glossary rows (as search terms) a term belongs to, built once. */
+function rowsOf(term: string): string[][] {
+  if (!termRows) {
+    termRows = new Map();
+    for (const row of GLOSSARY) {
+      const toks = [...new Set(row.flatMap((w) => tokenize(w)))];
+      for (const t of toks) termRows.set(t, [...(termRows.get(t) ?? []), toks]);
+    }
+  }
+  return termRows.get(term) ?? [];
+}
+
 function equivalentKnown(term: string, index: CorpusIndex): boolean {
-  return GLOSSARY.some((row) => {
-    const toks = row.flatMap((w) => tokenize(w));
-    return toks.includes(term) && toks.some((t) => index.vocab.terms.has(t));
-  });
+  return rowsOf(term).some((toks) => toks.some((t) => index.vocab.terms.has(t)));
 }
 
 function equivalentIn(term: string, st: Set<string>): boolean {
-  for (const row of GLOSSARY) {
-    const toks = row.flatMap((w) => tokenize(w));
-    if (toks.includes(term) && toks.some((t) => st.has(t))) return true;
-  }
-  return false;
+  return rowsOf(term).some((toks) => toks.some((t) => st.has(t)));
 }
 
 /** Events that satisfy the question's people/place/year/ordinal constraints (for counting and listing). */
