@@ -5,6 +5,8 @@
  */
 import type { Config } from "../src/config.ts";
 import type { Core } from "../src/core.ts";
+import type { DigestServices } from "../src/digest/commands.ts";
+import type { LiveCorpus } from "../src/live/watch.ts";
 import type { Logger } from "../src/logger.ts";
 
 export interface ChatAdapter {
@@ -21,6 +23,10 @@ export interface AdapterContext {
   config: Config;
   logger: Logger;
   now: () => Date;
+  /** Subscriptions and the scheduler; without them /digest says digests are off. Adapters register their Publisher here. */
+  digests?: DigestServices;
+  /** The watched corpus; without it /ingest says adding articles is off. */
+  live?: LiveCorpus;
 }
 
 /** Returns an adapter when the platform is configured in `ctx.config`, else null. */

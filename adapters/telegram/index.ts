@@ -15,11 +15,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, BotError, GrammyError, webhookCallback, type Context } from "grammy";
-import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
+import { Bot, BotError, webhookCallback, type Context } from "grammy";
+import type { Document, Message, MessageEntity, UserFromGetMe } from "grammy/types";
+import { digestCommand } from "../../src/digest/commands.ts";
+import { unavailableLines } from "../../src/digest/texts.ts";
+import { ingestArticle, ingestLines, ingestRefusedLines, INGEST_MAX_BYTES, isAdmin, type IngestInput } from "../../src/live/ingest.ts";
 import type { Lang } from "../../src/types.ts";
 import type { AdapterContext, ChatAdapter } from "../chat.ts";
-import { renderTelegram } from "./render.ts";
+import { errorFields, SEND_OPTIONS, telegramPublisher } from "./publisher.ts";
+import { renderTelegram, toMessages } from "./render.ts";
 import {
   COMMANDS, apology, helpMessages, nonTextHint, sourcesMessages, startMessages, unknownCommand, usageMessages,
 } from "./texts.ts";
@@ -48,7 +52,7 @@ export interface TelegramAdapter extends ChatAdapter {
 
 /** Only new messages are handled; edited messages, channel posts and the rest are not requested. */
 const ALLOWED_UPDATES = ["message"] as const;
-const SEND_OPTIONS = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+const DEFAULT_API_ROOT = "https://api.telegram.org";
 /** stop() waits at most this long for each step (end polling, finish the update in hand, close the server). */
 const STOP_WAIT_MS = 2000;
 
@@ -71,17 +75,12 @@ function settleWithin<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([p.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
-/** An error as safe, structured log fields, with the token scrubbed from every string. */
-function errorFields(err: unknown, secrets: string[]): Record<string, unknown> {
-  const scrub = (s: string | undefined) => secrets.reduce((acc, x) => (x ? acc?.split(x).join("[redacted]") : acc), s);
-  if (err instanceof GrammyError) return { name: err.name, method: err.method, code: err.error_code, description: scrub(err.description) };
-  if (err instanceof Error) {
-    // grammY's HttpError keeps the underlying fetch error, whose message holds the request URL (with the token).
-    const inner = (err as { error?: unknown }).error;
-    const cause = inner instanceof Error ? scrub(inner.message) : undefined;
-    return { name: err.name, message: scrub(err.message), ...(cause ? { cause } : {}), stack: scrub(err.stack) };
-  }
-  return { message: scrub(String(err)) };
+/** The command a document's caption starts with ("ingest" for "/ingest" or "/ingest@thisbot"), if any. */
+function captionCommand(m: Message, me: UserFromGetMe): string | undefined {
+  const e = m.caption_entities?.find((x) => x.type === "bot_command" && x.offset === 0);
+  if (!e || !m.caption) return undefined;
+  const [cmd, at] = m.caption.slice(1, e.length).split("@");
+  return at === undefined || at.toLowerCase() === me.username.toLowerCase() ? cmd : undefined;
 }
 
 /** Whether a message entity points at this bot (`@username` or a text mention of its user). */
@@ -114,6 +113,8 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
   const bot = new Bot(token, { client: apiRoot ? { apiRoot } : undefined, botInfo: opts.botInfo });
   // 429 → wait retry_after and retry; 5xx → a few retries with backoff; network errors surface.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, ...opts.retry }));
+  // Scheduled digests and /digest now go out through the same bot (and its retries).
+  actx.digests?.scheduler.register(telegramPublisher(bot.api, secrets));
 
   async function send(ctx: Context, messages: string[]): Promise<void> {
     const replyTo = isGroup(ctx) && ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined;
@@ -162,6 +163,25 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     if (!q) return send(ctx, usageMessages(core.examples(userLang(ctx)), userLang(ctx), ctx.me.username));
     return answer(ctx, q);
   });
+  messages.command("digest", async (ctx) => {
+    const lang = userLang(ctx);
+    if (!actx.digests) return send(ctx, toMessages(unavailableLines(lang)));
+    const reply = await digestCommand(actx.digests, {
+      platform: "telegram", chatId: String(ctx.chat.id), userId: ctx.from ? String(ctx.from.id) : undefined, args: ctx.match, lang, now: actx.now(),
+    });
+    log.info({ update: ctx.update.update_id, chat: ctx.chat.id, command: "digest", args: ctx.match.split(/\s+/)[0] }, "digest command");
+    if (reply.lines.length) await send(ctx, toMessages(reply.lines));
+  });
+  // /ingest with pasted text, or as a reply to a document or a text message.
+  messages.command("ingest", (ctx) => {
+    const replied = ctx.message.reply_to_message;
+    return ingest(ctx, replied?.document, ctx.match || replied?.text || "");
+  });
+  // A .txt/.html document with /ingest as its caption (grammY matches commands in text only).
+  messages.on(":document").filter(
+    (ctx) => captionCommand(ctx.message, ctx.me) === "ingest",
+    (ctx) => ingest(ctx, ctx.message.document, undefined),
+  );
   messages.use(async (ctx) => {
     const m: Message = ctx.message;
     const text = m.text ?? m.caption;
@@ -181,6 +201,34 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     if (!q) return send(ctx, usageMessages(core.examples(userLang(ctx)), userLang(ctx), ctx.me.username));
     return answer(ctx, q);
   });
+
+  async function ingest(ctx: Context, doc: Document | undefined, text: string | undefined): Promise<void> {
+    const lang = userLang(ctx);
+    const fields = { update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id };
+    if (!isAdmin(config.TELEGRAM_ADMINS, ctx.from?.id)) {
+      log.info(fields, "ingest refused: not an admin");
+      return send(ctx, toMessages(ingestRefusedLines(lang)));
+    }
+    if (!actx.live) return send(ctx, toMessages(ingestLines({ ok: false, reason: "disabled" }, lang)));
+    await ctx.replyWithChatAction("typing").catch(() => undefined);
+    let input: IngestInput = { text, now: actx.now() };
+    if (doc) {
+      if ((doc.file_size ?? 0) > INGEST_MAX_BYTES) return send(ctx, toMessages(ingestLines({ ok: false, reason: "too-large" }, lang)));
+      input = { bytes: await download(doc), filename: doc.file_name, now: actx.now() };
+    }
+    const outcome = await ingestArticle(actx.live, input);
+    log.info({ ...fields, ok: outcome.ok, ...(outcome.ok ? { file: outcome.file, events: outcome.events } : { reason: outcome.reason }) }, "ingest");
+    return send(ctx, toMessages(ingestLines(outcome, lang)));
+  }
+
+  /** A document's bytes, through getFile and the Bot API's file download path (the URL holds the token: never logged). */
+  async function download(doc: Document): Promise<Buffer> {
+    const f = await bot.api.getFile(doc.file_id);
+    if (!f.file_path) throw new Error("getFile returned no file path");
+    const res = await fetch(`${apiRoot ?? DEFAULT_API_ROOT}/file/bot${token}/${f.file_path}`);
+    if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
 
   let server: Server | undefined;
   let polling: Promise<void> | undefined;

@@ -8,19 +8,23 @@ import type { CorpusSummary } from "../../src/core.ts";
 import type { Lang } from "../../src/types.ts";
 import { MAX_TITLE, toMessages, truncate, type Line } from "./render.ts";
 
-/** The commands shown in Telegram's menu (setMyCommands), per language. /digest is not offered yet. */
+/** The commands shown in Telegram's menu (setMyCommands), per language. */
 export const COMMANDS: Record<Lang, { command: string; description: string }[]> = {
   en: [
     { command: "ask", description: "Ask a question about the news" },
+    { command: "digest", description: "Scheduled news digest for this chat" },
     { command: "sources", description: "What the news corpus holds" },
     { command: "help", description: "How to ask" },
     { command: "start", description: "What this bot knows" },
+    { command: "ingest", description: "Add an article (admins only)" },
   ],
   zh: [
     { command: "ask", description: "就新闻提问" },
+    { command: "digest", description: "本聊天的定时新闻摘要" },
     { command: "sources", description: "语料库包含哪些文章" },
     { command: "help", description: "使用说明" },
     { command: "start", description: "机器人简介" },
+    { command: "ingest", description: "添加文章(仅限管理员)" },
   ],
 };
 
@@ -94,8 +98,8 @@ export function helpMessages(examples: string[], lang: Lang, username: string): 
   lines.push(...exampleLines(examples), []);
   lines.push(
     ...(lang === "zh"
-      ? [[{ text: "/ask 问题 — 提问" }], [{ text: "/sources — 语料概况" }], [{ text: "/start — 机器人简介" }]]
-      : [[{ text: "/ask question — ask a question" }], [{ text: "/sources — what the corpus holds" }], [{ text: "/start — what this bot knows" }]]),
+      ? [[{ text: "/ask 问题 — 提问" }], [{ text: "/sources — 语料概况" }], [{ text: "/digest — 定时新闻摘要(/digest help 查看用法)" }], [{ text: "/start — 机器人简介" }]]
+      : [[{ text: "/ask question — ask a question" }], [{ text: "/sources — what the corpus holds" }], [{ text: "/digest — scheduled news digests (/digest help for how)" }], [{ text: "/start — what this bot knows" }]]),
   );
   return toMessages(lines);
 }

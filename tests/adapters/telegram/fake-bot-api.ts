@@ -1,12 +1,13 @@
 /**
  * A small stand-in for the Telegram Bot API on 127.0.0.1 (a random port), for tests: point grammY's
  * `client.apiRoot` at `api.url`. It records every call, serves queued updates through getUpdates
- * (holding an empty long poll briefly), answers sendMessage with a Message, and can fail the next
- * call of a method. Takes nothing; `FakeBotApi.start(botInfo)` returns a listening server.
+ * (holding an empty long poll briefly), answers sendMessage with a Message, serves uploaded documents
+ * through getFile and `/file/bot<token>/<path>`, and can fail the next call of a method. Takes nothing;
+ * `FakeBotApi.start(botInfo)` returns a listening server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Chat, Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
+import type { Chat, Document, Message, MessageEntity, Update, UserFromGetMe } from "grammy/types";
 
 export interface ApiCall {
   method: string;
@@ -58,6 +59,9 @@ export class FakeBotApi {
   private waiting = new Set<() => void>();
   private failures = new Map<string, ApiFailure[]>();
   private chats = new Map<number, Chat>();
+  private files = new Map<string, { path: string; bytes: Buffer }>();
+  /** Paths of files downloaded, with the token seen in the URL. */
+  readonly downloads: { path: string; token: string }[] = [];
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -99,6 +103,13 @@ export class FakeBotApi {
     return m;
   }
 
+  /** A document a user could send: its bytes are served by getFile and the file download path. */
+  document(bytes: Buffer, fileName: string, mimeType = "text/plain"): Document {
+    const id = `doc${this.files.size + 1}`;
+    this.files.set(id, { path: `documents/file_${this.files.size + 1}${fileName.slice(fileName.lastIndexOf("."))}`, bytes });
+    return { file_id: id, file_unique_id: `u${id}`, file_name: fileName, mime_type: mimeType, file_size: bytes.length };
+  }
+
   /** Makes the next call of `method` fail with this Bot API error. */
   failNext(method: string, failure: ApiFailure): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
@@ -135,6 +146,13 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+    if (download) {
+      const file = [...this.files.values()].find((f) => f.path === download[2]);
+      this.downloads.push({ path: download[2]!, token: download[1]! });
+      if (!file) return void res.writeHead(404).end();
+      return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(file.bytes);
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const reply = (status: number, body: unknown) => {
       if (!res.writableEnded && !res.destroyed) res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
@@ -153,6 +171,11 @@ export class FakeBotApi {
     switch (method) {
       case "getMe":
         return ok(this.botInfo);
+      case "getFile": {
+        const f = this.files.get(payload.file_id);
+        if (!f) return reply(400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+        return ok({ file_id: payload.file_id, file_unique_id: `u${payload.file_id}`, file_size: f.bytes.length, file_path: f.path });
+      }
       case "getUpdates":
         return ok(await this.updates(payload, res));
       case "sendMessage": {

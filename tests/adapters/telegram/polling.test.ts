@@ -76,7 +76,7 @@ describe("telegram adapter (long polling)", () => {
     expect(menus[0]!.payload.language_code).toBeUndefined();
     expect(menus[1]!.payload).toMatchObject({ language_code: "zh", commands: COMMANDS.zh });
     const names = menus.flatMap((m) => m.payload.commands.map((c: { command: string }) => c.command));
-    expect(names).not.toContain("digest");
+    expect(names).toEqual(expect.arrayContaining(["ask", "digest", "ingest"]));
     expect(api.callsOf("getUpdates")[0]!.payload.allowed_updates).toEqual(["message"]);
   });
 
@@ -193,9 +193,14 @@ describe("telegram adapter (long polling)", () => {
     const [, , , zhStart] = await repliesIn(chat.id, 4);
     for (const e of ctx.core.examples("zh")) expect(zhStart).toContain(escapeHtml(e));
 
-    api.say(chat, "/digest");
+    api.say(chat, "/nosuchcommand");
     const [, , , , unknown] = await repliesIn(chat.id, 5);
     expect(unknown).toContain("/help");
+
+    // Without the state and scheduler (not wired in this context), /digest says digests are off.
+    api.say(chat, "/digest");
+    const [, , , , , off] = await repliesIn(chat.id, 6);
+    expect(off).toContain("not enabled");
   });
 
   it("retries a 429 after retry_after", async () => {
