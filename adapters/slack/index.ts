@@ -10,8 +10,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from "@slack/bolt";
 import type { Answer } from "../../src/answer.ts";
+import { digestCommand } from "../../src/digest/commands.ts";
+import { unavailableLines } from "../../src/digest/texts.ts";
+import { ingestArticle, ingestLines, ingestRefusedLines, isAdmin } from "../../src/live/ingest.ts";
 import type { Logger } from "../../src/logger.ts";
+import type { Lang } from "../../src/types.ts";
 import type { AdapterContext, ChatAdapter } from "../chat.ts";
+import { errInfo, renderLines, slackPublisher } from "./publisher.ts";
 import { apology, limitMessages, renderSlack, renderUsage, shareBlock, SHARE_ACTION, type SlackMessage } from "./render.ts";
 import { plainFromSlack, stripBotMention } from "./text.ts";
 
@@ -74,6 +79,11 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
     convoStore: false,
   });
 
+  // Scheduled digests and /digest now are posted with chat.postMessage (the client waits out 429s by Retry-After).
+  ctx.digests?.scheduler.register(
+    slackPublisher(new webApi.WebClient(token, { ...clientOptions, retryConfig: { retries: 5 }, logger: boltLogger(log.child({ component: "web-api" })) })),
+  );
+
   app.error(async (error) => {
     log.error({ err: errInfo(error) }, "slack handler error");
   });
@@ -98,6 +108,59 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
       const sorry = apology();
       if (!acked) await ack({ response_type: "ephemeral", text: sorry.text, blocks: sorry.blocks });
       else await respond({ response_type: "ephemeral", replace_original: false, ...sorry }).catch((e) => log.warn({ err: errInfo(e) }, "apology failed"));
+    }
+  });
+
+  // /digest …: the chat's subscription. Changes are shown to the channel, everything else only to the sender.
+  app.command("/digest", async ({ command, ack, respond }) => {
+    const args = plainFromSlack(command.text ?? "");
+    const lang = langOf(args);
+    let acked = false;
+    try {
+      if (!ctx.digests) return await ack({ response_type: "ephemeral", ...renderLines(unavailableLines(lang), lang)[0]! });
+      const input = { platform: "slack", chatId: command.channel_id, userId: command.user_id, args, lang, now: ctx.now() };
+      log.info({ command: "/digest", channel: command.channel_id, user: command.user_id, args: args.split(/\s+/)[0] }, "digest command");
+      if (/^now\b/i.test(args)) {
+        // Posting may take longer than Slack's 3 seconds: acknowledge first, report only problems.
+        await ack();
+        acked = true;
+        const reply = await digestCommand(ctx.digests, input);
+        await sendAll(respond, renderLines(reply.lines, lang), { response_type: "ephemeral", replace_original: false });
+        return;
+      }
+      const reply = await digestCommand(ctx.digests, input);
+      const [first, ...rest] = renderLines(reply.lines, lang);
+      const response_type = reply.public ? "in_channel" : "ephemeral";
+      await ack({ response_type, text: first!.text, blocks: first!.blocks });
+      acked = true;
+      await sendAll(respond, rest, { response_type, replace_original: false });
+    } catch (err) {
+      log.error({ err: errInfo(err), command: "/digest", channel: command.channel_id, user: command.user_id }, "slash command failed");
+      const sorry = apology(lang);
+      if (!acked) await ack({ response_type: "ephemeral", text: sorry.text, blocks: sorry.blocks });
+      else await respond({ response_type: "ephemeral", replace_original: false, ...sorry }).catch((e) => log.warn({ err: errInfo(e) }, "apology failed"));
+    }
+  });
+
+  // /ingest <article text>: admins (SLACK_ADMINS) add an article to the corpus.
+  app.command("/ingest", async ({ command, ack, respond }) => {
+    const text = plainFromSlack(command.text ?? "");
+    const lang = langOf(text);
+    const reply = (lines: ReturnType<typeof ingestLines>) => ({ response_type: "ephemeral" as const, ...renderLines(lines, lang)[0]! });
+    if (!isAdmin(ctx.config.SLACK_ADMINS, command.user_id)) {
+      log.info({ command: "/ingest", channel: command.channel_id, user: command.user_id }, "ingest refused: not an admin");
+      return ack(reply(ingestRefusedLines(lang)));
+    }
+    if (!ctx.live) return ack(reply(ingestLines({ ok: false, reason: "disabled" }, lang)));
+    if (!text) return ack(reply(ingestLines({ ok: false, reason: "empty" }, lang)));
+    await ack({ response_type: "ephemeral", text: lang === "zh" ? "正在读取文章……" : "Reading the article…" });
+    try {
+      const outcome = await ingestArticle(ctx.live, { text, now: ctx.now() });
+      log.info({ command: "/ingest", user: command.user_id, ok: outcome.ok, ...(outcome.ok ? { file: outcome.file, events: outcome.events } : { reason: outcome.reason }) }, "ingest");
+      await respond({ replace_original: false, ...reply(ingestLines(outcome, lang)) });
+    } catch (err) {
+      log.error({ err: errInfo(err), command: "/ingest", user: command.user_id }, "slash command failed");
+      await respond({ response_type: "ephemeral", replace_original: false, ...apology(lang) }).catch((e) => log.warn({ err: errInfo(e) }, "apology failed"));
     }
   });
 
@@ -269,23 +332,14 @@ function withShareButton(messages: SlackMessage[], answer: Answer): SlackMessage
   return [...messages.slice(0, -1), { ...last, blocks: [...last.blocks, button] }];
 }
 
+/** Chinese when the text has Han characters (Slack does not tell the user's language). */
+function langOf(text: string): Lang {
+  return /\p{Script=Han}/u.test(text) ? "zh" : "en";
+}
+
 /** Post messages through response_url, in order. */
 async function sendAll(respond: RespondFn, messages: SlackMessage[], extra: { response_type: "ephemeral" | "in_channel"; replace_original: boolean }): Promise<void> {
   for (const m of messages) await respond({ ...extra, text: m.text, blocks: m.blocks });
-}
-
-/** What is safe to log about an error: name, message, Slack error code, HTTP status. Never request data or tokens. */
-function errInfo(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const e = err as Error & { code?: string; data?: { error?: string }; statusCode?: number; original?: Error };
-  return {
-    name: e.name,
-    message: e.message,
-    ...(e.code ? { code: e.code } : {}),
-    ...(e.data?.error ? { slackError: e.data.error } : {}),
-    ...(e.statusCode ? { status: e.statusCode } : {}),
-    ...(e.original?.message ? { cause: e.original.message } : {}),
-  };
 }
 
 /** Bolt's logger interface on top of our pino logger (pino does the level filtering). */

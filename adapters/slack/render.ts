@@ -4,7 +4,7 @@
  * (title, date, short quote) in context blocks, with a plain `text` fallback. All user and corpus
  * text is escaped; long answers are split so every section stays under 3,000 characters and every
  * message under 40 blocks and about 7,000 characters. `renderUsage` and `shareBlock` build the
- * `/ask` help and the "Share in channel" button.
+ * `/ask` help and the "Share in channel" button. `section` and `pack` are shared with the digest renderer.
  */
 import type { types } from "@slack/bolt";
 import type { Answer } from "../../src/answer.ts";
@@ -39,7 +39,7 @@ export function labels(lang: Lang) {
   return LABELS[lang] ?? LABELS.en;
 }
 
-interface Item {
+export interface Item {
   block: Block;
   /** Characters of text the block carries. */
   size: number;
@@ -47,9 +47,9 @@ interface Item {
   plain: string;
 }
 
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: true });
+export const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: true });
 
-function section(text: string, plain: string): Item {
+export function section(text: string, plain: string): Item {
   return { block: { type: "section", text: mrkdwn(text) }, size: text.length, plain };
 }
 
@@ -93,7 +93,7 @@ export function renderSlack(answer: Answer): SlackMessage[] {
 }
 
 /** Group items into messages within the block and size budgets. */
-function pack(items: Item[], more: string): SlackMessage[] {
+export function pack(items: Item[], more: string): SlackMessage[] {
   const groups: Item[][] = [];
   let current: Item[] = [];
   let size = 0;

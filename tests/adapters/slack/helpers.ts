@@ -66,8 +66,8 @@ export function form(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
 }
 
-/** A slash command body as Slack sends it. */
-export function commandBody(text: string, responseUrl: string, command = "/ask"): string {
+/** A slash command body as Slack sends it; `extra` overrides fields (user_id, channel_id …). */
+export function commandBody(text: string, responseUrl: string, command = "/ask", extra: Record<string, string> = {}): string {
   return form({
     token: "legacy-verification-token",
     team_id: "T0001",
@@ -82,6 +82,7 @@ export function commandBody(text: string, responseUrl: string, command = "/ask")
     is_enterprise_install: "false",
     response_url: responseUrl,
     trigger_id: "1.2.3",
+    ...extra,
   });
 }
 

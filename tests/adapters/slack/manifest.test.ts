@@ -1,5 +1,5 @@
 /**
- * The app manifest matches what the adapter handles: /ask, app_mention and message.im events,
+ * The app manifest matches what the adapter handles: /ask, /digest, /ingest, app_mention and message.im events,
  * interactivity for the share button, the scopes they need, and /slack/events as every request URL.
  * Read as text (no YAML parser in the project); the checks are line-based.
  */
@@ -10,10 +10,10 @@ const manifest = readFileSync(new URL("../../../adapters/slack/app.manifest.yml"
 const lines = manifest.split("\n").map((l) => l.replace(/#.*$/, "").trimEnd());
 
 describe("app.manifest.yml", () => {
-  it("declares /ask, the events, interactivity and the scopes the adapter uses", () => {
-    expect(lines).toContain("    - command: /ask");
+  it("declares /ask, /digest, /ingest, the events, interactivity and the scopes the adapter uses", () => {
+    for (const c of ["/ask", "/digest", "/ingest"]) expect(lines).toContain(`    - command: ${c}`);
     for (const e of ["app_mention", "message.im"]) expect(lines).toContain(`      - ${e}`);
-    for (const s of ["commands", "app_mentions:read", "chat:write", "im:history", "im:read"]) expect(lines.map((l) => l.trim())).toContain(`- ${s}`);
+    for (const s of ["commands", "app_mentions:read", "chat:write", "chat:write.public", "im:history", "im:read"]) expect(lines.map((l) => l.trim())).toContain(`- ${s}`);
     expect(lines).toContain("    is_enabled: true");
     expect(lines).toContain("  socket_mode_enabled: false");
     expect(lines).toContain("    messages_tab_enabled: true");
@@ -21,7 +21,7 @@ describe("app.manifest.yml", () => {
 
   it("sends every request to /slack/events and holds no secrets", () => {
     const urls = lines.filter((l) => /\b(url|request_url):/.test(l));
-    expect(urls).toHaveLength(3);
+    expect(urls).toHaveLength(5);
     for (const u of urls) expect(u).toMatch(/https:\/\/[^ ]+\/slack\/events$/);
     expect(manifest).not.toMatch(/xox[abp]-|xapp-/);
     expect(manifest).not.toMatch(/\t/);
