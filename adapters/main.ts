@@ -1,12 +1,16 @@
 /**
- * `npm start`: load settings and the corpus, then run every configured chat platform
- * (Telegram when TELEGRAM_BOT_TOKEN is set, Slack when SLACK_* is set), or the local console
- * chat when none is. SIGTERM/SIGINT stop everything cleanly.
+ * `npm start`: load settings and the corpus, open the state file (STATE_DB), watch the data folder
+ * (LIVE_CORPUS), then run every configured chat platform (Telegram when TELEGRAM_BOT_TOKEN is set,
+ * Slack when SLACK_* is set) with the digest scheduler, or the local console chat when none is.
+ * SIGTERM/SIGINT stop everything cleanly.
  */
 import "dotenv/config";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { Core } from "../src/core.ts";
+import { DigestScheduler } from "../src/digest/scheduler.ts";
+import { LiveCorpus } from "../src/live/watch.ts";
 import { createLogger } from "../src/logger.ts";
+import { openSqliteStore } from "../src/state/sqlite.ts";
 import type { AdapterContext, ChatAdapter } from "./chat.ts";
 import { PLATFORMS } from "./platforms.ts";
 import { createConsoleAdapter } from "./console/index.ts";
@@ -27,7 +31,14 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const now = () => new Date();
   const core = await Core.load({ dataDir: config.DATA_DIR, logger, now });
-  const ctx: AdapterContext = { core, config, logger, now };
+  const store = openSqliteStore(config.STATE_DB);
+  logger.info({ stateDb: config.STATE_DB }, "state opened");
+  // Articles already in the folder enter the registry now (at the first start: all of them).
+  const live = new LiveCorpus({ core, store, now, logger: logger.child({ component: "live" }) });
+  await live.record();
+  if (config.LIVE_CORPUS) live.start();
+  const scheduler = new DigestScheduler({ store, corpus: () => core.corpus, now, logger: logger.child({ component: "digest" }), refresh: () => live.sync() });
+  const ctx: AdapterContext = { core, config, logger, now, digests: { store, scheduler }, live };
 
   const adapters: ChatAdapter[] = [];
   for (const f of PLATFORMS) {
@@ -43,7 +54,10 @@ async function main(): Promise<void> {
     logger.info({ reason }, "stopping");
     const timer = setTimeout(() => process.exit(1), 5000);
     timer.unref();
+    await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await live.stop();
+    await store.close();
     process.exit(0);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -51,6 +65,11 @@ async function main(): Promise<void> {
   for (const a of adapters) {
     await a.start();
     logger.info({ adapter: a.name }, "adapter started");
+  }
+  // The first tick runs now: digests missed while the bot was down go out once (catch-up).
+  if (scheduler.platforms.length) {
+    scheduler.start(config.DIGEST_CHECK_SECONDS * 1000);
+    logger.info({ platforms: scheduler.platforms, everySeconds: config.DIGEST_CHECK_SECONDS }, "digest scheduler started");
   }
 }
 
