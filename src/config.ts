@@ -41,6 +41,9 @@ const Schema = z.object({
 
 export type Config = z.infer<typeof Schema>;
 
+/** Every setting's name (each is documented in .env.example). */
+export const SETTING_NAMES = Object.keys(Schema.shape);
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
