@@ -7,8 +7,7 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { Core } from "../src/core.ts";
-import { DigestScheduler } from "../src/digest/scheduler.ts";
-import { LiveCorpus } from "../src/live/watch.ts";
+import { openDigestRuntime } from "../src/digest/runtime.ts";
 import { createLogger } from "../src/logger.ts";
 import { openSqliteStore } from "../src/state/sqlite.ts";
 import type { AdapterContext, ChatAdapter } from "./chat.ts";
@@ -33,12 +32,10 @@ async function main(): Promise<void> {
   const core = await Core.load({ dataDir: config.DATA_DIR, logger, now });
   const store = openSqliteStore(config.STATE_DB);
   logger.info({ stateDb: config.STATE_DB }, "state opened");
-  // Articles already in the folder enter the registry now (at the first start: all of them).
-  const live = new LiveCorpus({ core, store, now, logger: logger.child({ component: "live" }) });
-  await live.record();
+  const digest = await openDigestRuntime({ core, store, now, logger });
+  const { live, scheduler } = digest;
   if (config.LIVE_CORPUS) live.start();
-  const scheduler = new DigestScheduler({ store, corpus: () => core.corpus, now, logger: logger.child({ component: "digest" }), refresh: () => live.sync() });
-  const ctx: AdapterContext = { core, config, logger, now, digests: { store, scheduler }, live };
+  const ctx: AdapterContext = { core, config, logger, now, digests: digest.services, live };
 
   const adapters: ChatAdapter[] = [];
   for (const f of PLATFORMS) {
@@ -56,8 +53,7 @@ async function main(): Promise<void> {
     timer.unref();
     await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
-    await live.stop();
-    await store.close();
+    await digest.close();
     process.exit(0);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -12,11 +12,9 @@ import { MAX_BLOCKS, MESSAGE_BUDGET, SECTION_MAX } from "../../../adapters/slack
 import { loadConfig } from "../../../src/config.ts";
 import { Core } from "../../../src/core.ts";
 import type { Digest } from "../../../src/digest/compose.ts";
-import { DigestScheduler } from "../../../src/digest/scheduler.ts";
-import { LiveCorpus } from "../../../src/live/watch.ts";
+import { openDigestRuntime, type DigestRuntime } from "../../../src/digest/runtime.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { openSqliteStore } from "../../../src/state/sqlite.ts";
-import type { StateStore } from "../../../src/state/store.ts";
 import { article, clock, copyFixture, put, tempDir } from "../../helpers/state.ts";
 import { allText, BOT_TOKEN, commandBody, FakeSlack, post, SIGNING_SECRET, waitFor } from "./helpers.ts";
 import { FIXTURE_DIR } from "./helpers.ts";
@@ -32,10 +30,7 @@ const c = clock("2024-05-10T10:00:00Z");
 const logs: string[] = [];
 let seq = 0;
 
-interface App {
-  store: StateStore;
-  live: LiveCorpus;
-  scheduler: DigestScheduler;
+interface App extends DigestRuntime {
   adapter: SlackAdapter;
 }
 let app: App;
@@ -43,20 +38,16 @@ let app: App;
 async function boot(): Promise<App> {
   const store = openSqliteStore(dbPath);
   const logger = createLogger("debug", { write: (l: string) => void logs.push(l) });
-  const live = new LiveCorpus({ core, store, now: c.now, logger });
-  await live.record();
-  const scheduler = new DigestScheduler({ store, corpus: () => core.corpus, now: c.now, logger, refresh: () => live.sync() });
+  const runtime = await openDigestRuntime({ core, store, now: c.now, logger });
   const config = loadConfig({ DATA_DIR: dir, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_ADMINS: "U0ADMIN" });
-  const adapter = createSlackAdapter({ core, config, logger, now: c.now, digests: { store, scheduler }, live }, { port: 0, host: "127.0.0.1", retry: { initialMs: 20, maxMs: 100 } })!;
+  const adapter = createSlackAdapter({ core, config, logger, now: c.now, digests: runtime.services, live: runtime.live }, { port: 0, host: "127.0.0.1", retry: { initialMs: 20, maxMs: 100 } })!;
   await adapter.start();
-  return { store, live, scheduler, adapter };
+  return { ...runtime, adapter };
 }
 
 async function shutdown(a: App): Promise<void> {
   await a.adapter.stop();
-  await a.scheduler.stop();
-  await a.live.stop();
-  await a.store.close();
+  await a.close();
 }
 
 /** A signed slash command; returns the acknowledgement's JSON (or {} when empty) and its response_url id. */
@@ -148,7 +139,7 @@ describe("slack digests and /ingest", () => {
     put(dir, "drop/fairhaven.txt", article("Fairhaven", "Harrowgate", 14).replace("trade agreement on", "energy grid agreement on"));
     await app.live.sync();
     const before = posts().length;
-    const next = (await app.store.getSubscription("slack", CHANNEL))!.nextRun;
+    const next = (await app.services.store.getSubscription("slack", CHANNEL))!.nextRun;
     c.t = next - 1;
     await app.scheduler.tick();
     expect(posts().length).toBe(before);

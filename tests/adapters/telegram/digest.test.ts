@@ -12,11 +12,9 @@ import { escapeHtml } from "../../../adapters/telegram/render.ts";
 import { COMMANDS } from "../../../adapters/telegram/texts.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { Core } from "../../../src/core.ts";
-import { DigestScheduler } from "../../../src/digest/scheduler.ts";
-import { LiveCorpus } from "../../../src/live/watch.ts";
+import { openDigestRuntime, type DigestRuntime } from "../../../src/digest/runtime.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { openSqliteStore } from "../../../src/state/sqlite.ts";
-import type { StateStore } from "../../../src/state/store.ts";
 import { article, clock, copyFixture, put, tempDir } from "../../helpers/state.ts";
 import { BOT_INFO, FakeBotApi, TOKEN } from "./fake-bot-api.ts";
 import { FIXTURE_DIR } from "./helpers.ts";
@@ -34,10 +32,7 @@ let dbPath: string;
 const c = clock("2024-05-10T10:00:00Z");
 const logs: string[] = [];
 
-interface Bot {
-  store: StateStore;
-  live: LiveCorpus;
-  scheduler: DigestScheduler;
+interface Bot extends DigestRuntime {
   adapter: TelegramAdapter;
 }
 let bot: Bot;
@@ -46,20 +41,16 @@ let bot: Bot;
 async function boot(): Promise<Bot> {
   const store = openSqliteStore(dbPath);
   const logger = createLogger("debug", { write: (l: string) => void logs.push(l) });
-  const live = new LiveCorpus({ core, store, now: c.now, logger });
-  await live.record();
-  const scheduler = new DigestScheduler({ store, corpus: () => core.corpus, now: c.now, logger, refresh: () => live.sync() });
+  const runtime = await openDigestRuntime({ core, store, now: c.now, logger });
   const config = loadConfig({ DATA_DIR: dir, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, TELEGRAM_ADMINS: `${ADMIN.id}, 999` });
-  const adapter = createTelegramAdapter({ core, config, logger, now: c.now, digests: { store, scheduler }, live }, { botInfo: BOT_INFO })!;
+  const adapter = createTelegramAdapter({ core, config, logger, now: c.now, digests: runtime.services, live: runtime.live }, { botInfo: BOT_INFO })!;
   await adapter.start();
-  return { store, live, scheduler, adapter };
+  return { ...runtime, adapter };
 }
 
 async function shutdown(b: Bot): Promise<void> {
   await b.adapter.stop();
-  await b.scheduler.stop();
-  await b.live.stop();
-  await b.store.close();
+  await b.close();
 }
 
 /** Sends a message and returns the next `n` texts the bot sends to that chat. */
@@ -177,6 +168,6 @@ describe("telegram digests and /ingest", () => {
   it("/digest off stops it", async () => {
     const [off] = await exchange(group, "/digest off");
     expect(off).toContain("Digest stopped");
-    expect(await bot.store.getSubscription("telegram", String(group.id))).toBeUndefined();
+    expect(await bot.services.store.getSubscription("telegram", String(group.id))).toBeUndefined();
   });
 });
