@@ -98,6 +98,44 @@ export function htmlToText(html: string): string {
   });
 }
 
+/** Attribute value of the first tag matching `re` (meta/time tags), decoded minimally. */
+function attr(html: string, re: RegExp): string | undefined {
+  const v = html.match(re)?.[1]?.trim();
+  return v ? v.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">") : undefined;
+}
+
+/**
+ * An HTML page → text, with the page's own title and publish date (og:title / <title>,
+ * article:published_time / <time datetime>) put first as "Title" and "Published: YYYY-MM-DD" lines
+ * so the cleaning stage finds them like on any other page.
+ */
+export function htmlPage(html: string): string {
+  const title =
+    attr(html, /<meta[^>]+property=["']og:title["'][^>]*content=["']([^"']+)["']/i) ??
+    attr(html, /<meta[^>]+content=["']([^"']+)["'][^>]*property=["']og:title["']/i) ??
+    attr(html, /<title[^>]*>([^<]+)<\/title>/i);
+  const published =
+    attr(html, /<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|pubdate|publishdate|datePublished|date)["'][^>]*content=["']([^"']+)["']/i) ??
+    attr(html, /<time[^>]+datetime=["']([^"']+)["']/i);
+  const day = published?.match(/((?:19|20)\d\d-\d\d-\d\d)/)?.[1];
+  const body = htmlToText(html.replace(/<head[\s\S]*?<\/head>/i, ""));
+  return [title, day ? `Published: ${day}` : undefined, body].filter(Boolean).join("\n");
+}
+
+/** Markdown → plain text: headings, emphasis, links and images reduced to their words. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/^```[\s\S]*?^```/gm, "")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/^>\s?/gm, "")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|\s)[*_](\S.*?\S|\S)[*_](?=\s|$|[.,;:!?])/g, "$1$2")
+    .replace(/^\s*[-*+]\s+/gm, "")
+    .replace(/^\s*---+\s*$/gm, "");
+}
+
 export function hashBytes(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 }
@@ -114,7 +152,8 @@ export async function readCorpusFile(dir: string, file: string, opts: LoadOption
     if (looksBinary(bytes)) return { file, reason: "binary content, not text" };
     let text = decode(bytes);
     const html = /\.html?$/i.test(file) || /^\s*<(!doctype|html)/i.test(text);
-    if (html) text = htmlToText(text);
+    if (html) text = htmlPage(text);
+    else if (/\.md$/i.test(file)) text = markdownToText(text);
     if (!text.trim()) return { file, reason: "no text after decoding" };
     return { file, text, hash: hashBytes(bytes), html };
   } catch (err) {

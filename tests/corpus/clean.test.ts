@@ -85,3 +85,19 @@ describe("quotations", () => {
     ]);
   });
 });
+
+describe("HTML and Markdown pages", () => {
+  it("take the title and publish date from the page head", async () => {
+    const { htmlPage } = await import("../../src/corpus/load.ts");
+    const html = `<!doctype html><html><head><title>Site | Ignored</title><meta property="og:title" content="Ministers meet in Aktau &amp; agree on ports"><meta property="article:published_time" content="2021-06-02T08:00:00+06:00"></head>
+      <body><nav><a href="/">Home</a></nav><article><p>AKTAU, June 1 (Xinhua) -- Ministers of the two countries met on Tuesday and signed 4 agreements.</p></article><footer>Copyright</footer></body></html>`;
+    const a = cleanArticle("p.html", htmlPage(html), "h");
+    expect(a.title).toBe("Ministers meet in Aktau & agree on ports");
+    expect(a.published).toMatchObject({ year: 2021, month: 6, day: 2 });
+    expect(a.sentences.map((s) => s.text)).toEqual(["AKTAU, June 1 (Xinhua) -- Ministers of the two countries met on Tuesday and signed 4 agreements."]);
+  });
+  it("reduce Markdown to its words", async () => {
+    const { markdownToText } = await import("../../src/corpus/load.ts");
+    expect(markdownToText("# Talks in **Astana**\n\nThe [ministers](http://x) met.\n![Photo of leaders](a.jpg)")).toBe("Talks in Astana\n\nThe ministers met.\nPhoto of leaders");
+  });
+});
