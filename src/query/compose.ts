@@ -239,7 +239,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   for (const c of ordered) {
     const inSentence = index.peopleIn(c.sentence.id);
     let people: Participant[] = [
-      ...(c.event?.participants.filter((p) => inSentence.includes(p.id) || (c.event!.evidence.includes(c.sentence.id) && role)) ?? []),
+      ...(c.event?.participants.filter((p) => inSentence.includes(p.id) || c.event!.evidence.includes(c.sentence.id)) ?? []),
       ...inSentence.filter((id) => !c.event?.participants.some((p) => p.id === id)).map((id) => ({ id, name: byId.get(id)!.name, title: byId.get(id)!.titles[0], country: byId.get(id)!.country, role: "participant" as const })),
     ];
     people = people.filter((p) => !intent.persons.includes(p.id));
@@ -256,8 +256,10 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       if (uniq.length) people = uniq;
     }
     if (!people.length) {
-      // Organisations and other non-person answers: the clause itself is the answer.
-      if (c.coverage >= 0.6) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
+      // Organisations and other non-person answers: the clause itself is the answer, unless a
+      // sentence further down does name someone.
+      const later = ordered.slice(ordered.indexOf(c) + 1).some((x) => index.peopleIn(x.sentence.id).some((id) => !intent.persons.includes(id)));
+      if (c.coverage >= 0.6 && !later) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
       continue;
     }
     const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang)), intent.lang);
@@ -343,7 +345,7 @@ function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): An
 export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer {
   let a: Answer | null = null;
   // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
-  const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\bwhat happened\b|\btook place\b|有哪些(会议|活动)|发生了什么|举行了哪些/i.test(intent.question);
+  const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\bwhat happened\b|\btook place\b|哪些(会议|活动|会谈|会见|访问)|(会议|活动)有哪些|发生了什么|举行了哪些/i.test(intent.question);
   switch (intent.kind) {
     case "when": a = composeWhen(intent, cands, index) ?? reportedWithout(intent, cands, index, "date"); break;
     case "where": a = composeWhere(intent, cands, index) ?? reportedWithout(intent, cands, index, "place"); break;

@@ -219,6 +219,7 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
     if (intent.places.length && !intent.places.every((pl) => e.place && samePlace(e.place, pl))) return false;
     if (intent.year && e.date.year !== intent.year) return false;
     if (intent.month && e.date.month !== intent.month) return false;
+    if (intent.day && !(e.date.day && e.date.day <= intent.day && intent.day <= (e.date.endDay ?? e.date.day))) return false;
     return true;
   });
 }

@@ -14,6 +14,18 @@ describe("Core over a crafted corpus", () => {
     expect(ev.participants.map((p) => [p.name, p.role]).sort()).toEqual([["Askar Mamin", "co-chair"], ["Han Zheng", "co-chair"]]);
   });
 
+  it("answers for one side when the question names it", () => {
+    const a = core.ask("Which Kazakh official co-chaired the 9th committee meeting?");
+    expect(a.answer).toMatch(/^Askar Mamin/);
+    expect(a.answer).not.toMatch(/^Han Zheng/);
+    expect(core.ask("能源合作分委会第七次会议的中方代表是谁?").answer).toMatch(/^李明/);
+  });
+
+  it("lists the events of a day, not of its month", () => {
+    const a = core.ask("what happened on March 5, 2019?");
+    expect(a.answer).toMatch(/^1 event/);
+  });
+
   it("infers a missing year from another article and says which", () => {
     const ev = core.events().find((e) => e.file === "a3.txt" && e.place === "Geneva")!;
     expect(ev.date).toMatchObject({ year: 2020, month: 1, day: 22, provenance: "inferred" });
