@@ -50,6 +50,8 @@ export interface TickReport {
   delivered: { digest: DigestRecord; status: DeliveryStatus }[];
   /** Due subscriptions with nothing new (logged as empty). */
   empty: number;
+  /** Runs that failed with an error (logged; retried by the next ticks). */
+  errors: string[];
 }
 
 export type RunNowResult =
@@ -100,24 +102,39 @@ export class DigestScheduler {
   }
 
   private async pass(): Promise<TickReport> {
-    const report: TickReport = { delivered: [], empty: 0 };
+    const report: TickReport = { delivered: [], empty: 0, errors: [] };
     const now = this.nowMs();
-    for (const d of await this.o.store.expiredDigests(now, this.platforms)) {
-      const taken = await this.o.store.takeOver(d.id, this.owner, now + this.leaseMs, now);
-      if (!taken) continue;
-      if (taken.attempts > this.maxAttempts) {
-        await this.o.store.failDigest(taken.id, this.owner, taken.error ?? "its poster stopped before finishing it", undefined);
-        this.o.logger?.error({ digest: taken.key, attempts: taken.attempts - 1 }, "a digest was not finished after every attempt; giving up");
-        report.delivered.push({ digest: taken, status: "failed" });
-        continue;
+    // One digest failing to be stored or composed must not hold up the others: log it and go on (its
+    // pending row, if any, is resumed once its lease runs out, exactly as after a crash).
+    const guarded = async (what: Record<string, unknown>, work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        report.errors.push(message);
+        this.o.logger?.error({ ...what, err: message }, "digest run failed");
       }
-      this.o.logger?.warn({ digest: taken.key, attempt: taken.attempts, partsSent: taken.partsSent }, "resuming an unfinished digest");
-      report.delivered.push({ digest: taken, status: await this.deliver(taken) });
+    };
+    for (const d of await this.o.store.expiredDigests(now, this.platforms)) {
+      await guarded({ digest: d.key }, async () => {
+        const taken = await this.o.store.takeOver(d.id, this.owner, now + this.leaseMs, now);
+        if (!taken) return;
+        if (taken.attempts > this.maxAttempts) {
+          await this.o.store.failDigest(taken.id, this.owner, taken.error ?? "its poster stopped before finishing it", undefined);
+          this.o.logger?.error({ digest: taken.key, attempts: taken.attempts - 1 }, "a digest was not finished after every attempt; giving up");
+          report.delivered.push({ digest: taken, status: "failed" });
+          return;
+        }
+        this.o.logger?.warn({ digest: taken.key, attempt: taken.attempts, partsSent: taken.partsSent }, "resuming an unfinished digest");
+        report.delivered.push({ digest: taken, status: await this.deliver(taken) });
+      });
     }
     for (const sub of await this.o.store.dueSubscriptions(now, this.platforms)) {
-      const r = await this.fire(sub, "scheduled");
-      if (r.status === "empty") report.empty++;
-      else if ("digest" in r) report.delivered.push({ digest: r.digest, status: r.status });
+      await guarded({ platform: sub.platform, chat: sub.chatId }, async () => {
+        const r = await this.fire(sub, "scheduled");
+        if (r.status === "empty") report.empty++;
+        else if ("digest" in r) report.delivered.push({ digest: r.digest, status: r.status });
+      });
     }
     return report;
   }
