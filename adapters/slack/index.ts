@@ -5,6 +5,8 @@
  * messages in a thread, all through `ctx.core.ask` and `renderSlack`. HTTP mode serves `/slack/events`
  * and `GET /healthz` on SLACK_PORT; Socket Mode serves only `/healthz` there. Start-up never waits on
  * the Slack API: the bot identity (auth.test) and the Socket Mode connection are retried in the background.
+ * `/digest …` (src/digest/commands.ts) and admin-only `/ingest <text>` (SLACK_ADMINS, src/live/ingest.ts)
+ * are slash commands too; scheduled digests go out through the Publisher it registers (publisher.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

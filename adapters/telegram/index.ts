@@ -11,6 +11,9 @@
  *   everything else are ignored; a sticker or photo without text in a private chat gets a hint.
  * - "typing…" while answering, 429s retried per retry_after, a failing update is logged and
  *   answered with an apology, and the bot keeps running.
+ * - `/digest …` goes to src/digest/commands.ts; `/ingest` (TELEGRAM_ADMINS only; pasted text, a reply,
+ *   or a document captioned /ingest, fetched with getFile) to src/live/ingest.ts. Scheduled digests
+ *   are posted through the Publisher this adapter registers with the scheduler (publisher.ts).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
