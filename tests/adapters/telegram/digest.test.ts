@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Chat } from "grammy/types";
 import { createTelegramAdapter, type TelegramAdapter } from "../../../adapters/telegram/index.ts";
+import { renderTelegramDigest } from "../../../adapters/telegram/publisher.ts";
 import { escapeHtml } from "../../../adapters/telegram/render.ts";
 import { COMMANDS } from "../../../adapters/telegram/texts.ts";
 import { loadConfig } from "../../../src/config.ts";
@@ -163,6 +164,20 @@ describe("telegram digests and /ingest", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("fairhaven trade agreement");
     expect(sent[0]).not.toContain("brightwater");
+  });
+
+  it("splits a long digest into HTML messages of at most 4,096 characters, escaping corpus text", () => {
+    const items = Array.from({ length: 150 }, (_, i) => ({
+      eventId: `e${i}`, kind: "meeting" as const, date: { year: 2024, month: 1 + (i % 12), day: 1 + (i % 28), precision: "day" as const, provenance: "stated" as const, text: "" },
+      who: ["A <b>bold</b> & co"], what: `Event ${i}: ${"words ".repeat(50)}`, source: { file: `f${i}.txt`, title: `Title ${i} <script>`, updated: i % 2 === 0 },
+    }));
+    const messages = renderTelegramDigest({ since: 0, until: 1, lang: "en", tz: "UTC", items, articles: [] });
+    expect(messages.length).toBeGreaterThan(3);
+    for (const m of messages) expect(m.length).toBeLessThanOrEqual(4096);
+    const all = messages.join("\n");
+    expect(all).not.toContain("<script>");
+    expect(all).toContain("Title 149 &lt;script&gt;");
+    expect(all).toContain("A &lt;b&gt;bold&lt;/b&gt; &amp; co");
   });
 
   it("/digest off stops it", async () => {
