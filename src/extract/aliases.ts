@@ -92,18 +92,52 @@ export function sameName(a: string, b: string, sameArticle = false): boolean {
   return short.every((t) => long.includes(t)) && short.join("").length >= 4;
 }
 
+/**
+ * Blocking keys: two spellings can only name the same person (per `sameName`) if they share one,
+ * so each name is compared with a handful of candidates instead of every person in the corpus.
+ */
+export function blockKeys(name: string): string[] {
+  const keys: string[] = [];
+  if (/\p{Script=Han}/u.test(name)) {
+    const key = nameKey(name);
+    const segs = fold(name).split(/[•·\-\s]/).filter(Boolean);
+    const last = segs[segs.length - 1] ?? key;
+    keys.push(`h:${key}`, `h:${last}`, `j:${pinyinKey(name)}`, `s:${skeleton(last)}`, `w:${skeleton(name).slice(0, 3)}`);
+    for (let i = 1; i < key.length - 2; i++) keys.push(`h:${key.slice(i)}`); // "卡西姆若马尔特•托卡耶夫" ends with "托卡耶夫"
+  } else {
+    const toks = nameTokens(name);
+    keys.push(`j:${toks.join("")}`, `w:${skeleton(name.replace(/[\s-]/g, "")).slice(0, 3)}`);
+    for (const t of toks) keys.push(`t:${t}`, `s:${skeleton(t)}`, `h:${t}`);
+  }
+  return keys;
+}
+
 /** Build the registry from raw mentions; returns persons and a lookup from (file, spelling) to person id. */
 export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (name: string, file?: string) => string | undefined } {
   const persons: Person[] = [];
-  const full = [...raw].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
+  const blocks = new Map<string, Set<Person>>();
+  const candidatesFor = (name: string) => {
+    const out = new Set<Person>();
+    for (const k of blockKeys(name)) for (const p of blocks.get(k) ?? []) out.add(p);
+    return [...out];
+  };
+  // One entry per distinct (spelling, file, title, country): articles repeat names many times.
+  const distinct = new Map<string, RawPerson>();
+  for (const r of raw) distinct.set(`${r.name}\u0000${r.file}\u0000${r.title ?? ""}\u0000${r.country ?? ""}`, r);
+  const full = [...distinct.values()].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
   for (const r of full) {
-    let p = persons.find((q) => q.aliases.some((al) => sameName(al, r.name, q.files.includes(r.file))));
+    let p = candidatesFor(r.name).find((q) => q.aliases.some((al) => sameName(al, r.name, q.files.includes(r.file))));
     if (!p) {
-      // Prefer a person whose country agrees when several could match.
       p = { id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] };
       persons.push(p);
     }
-    if (!p.aliases.includes(r.name)) p.aliases.push(r.name);
+    if (!p.aliases.includes(r.name)) {
+      p.aliases.push(r.name);
+      for (const k of blockKeys(r.name)) {
+        if (!blocks.has(k)) blocks.set(k, new Set());
+        blocks.get(k)!.add(p);
+      }
+    }
     if (r.title && !p.titles.includes(r.title)) p.titles.push(r.title);
     if (!p.country && r.country) p.country = r.country;
     if (!p.files.includes(r.file)) p.files.push(r.file);
@@ -126,7 +160,7 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
   const byAlias = new Map<string, Person[]>();
   for (const p of persons) for (const a of p.aliases) byAlias.set(nameKey(a), [...(byAlias.get(nameKey(a)) ?? []), p]);
   const idOf = (name: string, file?: string) => {
-    const cands = byAlias.get(nameKey(name)) ?? persons.filter((p) => p.aliases.some((a) => sameName(a, name, file ? p.files.includes(file) : false)));
+    const cands = byAlias.get(nameKey(name)) ?? candidatesFor(name).filter((p) => p.aliases.some((a) => sameName(a, name, file ? p.files.includes(file) : false)));
     const inFile = file ? cands.filter((p) => p.files.includes(file)) : [];
     return (inFile[0] ?? cands[0])?.id;
   };

@@ -124,8 +124,30 @@ export function extractCorpus(articles: Article[]): Extraction {
 
   // 2. Resolve every sentence's people: names, short references, "the vice premier", pronouns.
   const mentions = new Map<string, string[]>();
+  const byFile = new Map<string, Person[]>();
+  for (const p of persons) for (const f of p.files) byFile.set(f, [...(byFile.get(f) ?? []), p]);
   for (const a of articles) {
-    const local = persons.filter((p) => p.files.includes(a.file));
+    const local = byFile.get(a.file) ?? [];
+    // Name parts (first, last, whole) that point at exactly one person of this article; Chinese aliases;
+    // and short titles ("the vice premier") held by exactly one person here.
+    const parts = new Map<string, Set<string>>();
+    const hanAliases: { text: string; id: string }[] = [];
+    const titleOwners = new Map<string, Set<string>>();
+    for (const p of local) {
+      for (const al of p.aliases) {
+        if (/\p{Script=Han}/u.test(al)) {
+          hanAliases.push({ text: fold(al).replace(/[·•]/g, "•"), id: p.id });
+          continue;
+        }
+        const toks = al.split(/\s+/);
+        for (const t of new Set([toks[0]!, toks[toks.length - 1]!, al])) if (t.length >= 2) parts.set(t, (parts.get(t) ?? new Set()).add(p.id));
+      }
+      for (const title of p.titles) {
+        const tl = title.toLowerCase();
+        const short = EN_TITLES.find((et) => tl.endsWith(et) || tl === et);
+        if (short && short.length > 3) titleOwners.set(short, (titleOwners.get(short) ?? new Set()).add(p.id));
+      }
+    }
     let prevSubject: string | undefined;
     let prevParagraph = -1;
     for (const s of a.sentences) {
@@ -134,29 +156,30 @@ export function extractCorpus(articles: Article[]): Extraction {
         if (id && !ids.some((x) => x.id === id)) ids.push({ id, at });
       };
       for (const m of rawMentions.get(s.id) ?? []) add(idOf(m.name, a.file), m.start);
-      const text = s.lang === "zh" ? fold(s.text) : s.text;
-      for (const p of local) {
-        for (const al of p.aliases) {
-          if (/\p{Script=Han}/u.test(al)) {
-            const at = text.indexOf(fold(al).replace(/[·•]/g, "•"));
-            if (at >= 0) add(p.id, at);
-            continue;
-          }
-          const toks = al.split(/\s+/);
-          for (const t of [toks[0], toks[toks.length - 1], al]) {
-            if (!t || t.length < 2) continue;
-            const re = new RegExp(`(?<![\\p{L}])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
-            const mm = re.exec(s.text);
-            // A bare first/last name refers to this person only when no other local person shares it.
-            if (mm && local.filter((q) => q.aliases.some((x) => x.split(/\s+/).includes(t))).length === 1) add(p.id, mm.index);
-          }
+      if (s.lang === "zh" || /\p{Script=Han}/u.test(s.text)) {
+        const text = fold(s.text);
+        for (const h of hanAliases) {
+          const at = text.indexOf(h.text);
+          if (at >= 0) add(h.id, at);
         }
-        // "the vice premier", "the premier", "the minister"
-        for (const title of p.titles) {
-          const tl = title.toLowerCase();
-          const short = EN_TITLES.find((et) => tl.endsWith(et) || tl === et);
-          if (short && short.length > 3 && new RegExp(`\\bthe ${short}\\b`, "i").test(s.text) && local.filter((q) => q.titles.some((x) => x.toLowerCase().endsWith(short))).length === 1) add(p.id, s.text.toLowerCase().indexOf(`the ${short}`));
-        }
+      }
+      if (parts.size) {
+        // Capitalised words and word pairs of the sentence, looked up among this article's name parts.
+        const words = [...s.text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)];
+        words.forEach((w, i) => {
+          const next = words[i + 1];
+          const cands = [w[0], next && next.index === w.index! + w[0].length + 1 ? `${w[0]} ${next[0]}` : undefined];
+          for (const c of cands) {
+            const owners = c ? parts.get(c) : undefined;
+            if (owners?.size === 1) add([...owners][0], w.index!);
+          }
+        });
+      }
+      const lower = s.text.toLowerCase();
+      for (const [short, owners] of titleOwners) {
+        if (owners.size !== 1) continue;
+        const at = lower.indexOf(`the ${short}`);
+        if (at >= 0 && !/[a-z]/.test(lower[at + 4 + short.length] ?? "")) add([...owners][0], at);
       }
       if ((PRONOUN_EN.test(s.text) || PRONOUN_ZH.test(s.text)) && prevSubject) add(prevSubject, 0);
       // A sentence naming no one, inside a paragraph that opened with someone speaking, continues
