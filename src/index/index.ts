@@ -52,7 +52,13 @@ export class CorpusIndex {
       this.events.set(e.id, e);
       if (e.place) places.add(e.place);
     }
-    this.vocab = { persons: corpus.persons, places: [...places], terms, acronyms: new Set(this.acronyms.keys()) };
+    this.vocab = {
+      persons: corpus.persons,
+      places: [...places],
+      terms,
+      acronyms: new Set(this.acronyms.keys()),
+      hasNear: (term) => this.mini.search(term, { tokenize: (x) => [x], processTerm: identity, fuzzy: 1, prefix: false }).length > 0,
+    };
   }
 
   /** Ranked sentences for a bag of terms (OR), best first. */

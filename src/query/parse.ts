@@ -22,6 +22,8 @@ export interface Vocabulary {
   terms: Set<string>;
   /** Acronyms the corpus spells out somewhere ("SCO"). */
   acronyms: Set<string>;
+  /** Is there a corpus term within one edit of `term`? */
+  hasNear: (term: string) => boolean;
 }
 
 const KIND_RULES: [RegExp, QuestionKind][] = [
@@ -45,9 +47,55 @@ const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|foru
 /** Words that may follow a bare family name in a question ("xi and nazarbayev", "li visited"). */
 const STOPWORDS_AFTER_NAME = new Set(["and", "with", "met", "meet", "meets", "said", "visited", "visit", "held", "told", "vowed", "signed", "also", "during", "when", "where", "who", "what", "from", "into", "the", "for", "that", "this", "was", "were", "has", "have", "had", "did", "does", "will", "would", "could", "should", "about", "over", "after", "before", "attend", "attended", "attending", "get", "got", "say", "says", "s"]);
 
+/** One-edit variants of a word (deletions), so near misses meet in a map ("symmetric delete"). */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+interface PersonKeys {
+  byKey: Map<string, Set<Person>>;
+  /** How many people share each first name token ("wang" → 2). */
+  firstCount: Map<string, number>;
+}
+const personKeyCache = new WeakMap<Person[], PersonKeys>();
+
+/** Lookup keys for every alias of every person, built once per registry: question keys select candidates. */
+function personKeys(persons: Person[]): PersonKeys {
+  let k = personKeyCache.get(persons);
+  if (k) return k;
+  k = { byKey: new Map(), firstCount: new Map() };
+  const put = (key: string, p: Person) => {
+    if (!k!.byKey.has(key)) k!.byKey.set(key, new Set());
+    k!.byKey.get(key)!.add(p);
+  };
+  for (const p of persons) {
+    const firsts = new Set<string>();
+    for (const al of p.aliases) {
+      if (/\p{Script=Han}/u.test(al)) {
+        const f = fold(al).replace(/[•·]/g, "");
+        if (f.length >= 2) put(`hb:${f.slice(0, 2)}`, p);
+        put(`j:${pinyinKey(al)}`, p);
+        put(`sk:${skeleton(fold(al).split(/[•·-]/).pop()!)}`, p);
+        continue;
+      }
+      const at = nameTokens(al);
+      firsts.add(at[0]!);
+      put(`j:${at.join("")}`, p);
+      put(`sk:${skeleton(at[at.length - 1]!)}`, p);
+      for (const t of at) for (const d of t.length >= 6 ? deletions(t) : [t]) put(`t:${d}`, p);
+    }
+    for (const f of firsts) k.firstCount.set(f, (k.firstCount.get(f) ?? 0) + 1);
+  }
+  personKeyCache.set(persons, k);
+  return k;
+}
+
 /** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
 export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>, spans: string[] = []): string[] {
   const folded = fold(q);
+  const keys = personKeys(persons);
   // Chinese text in the question, as pinyin (李克强 → "likeqiang") and as transliteration runs (马西莫夫).
   const hanRuns = folded.match(/\p{Script=Han}+/gu) ?? [];
   // Han substrings of the question by their pinyin and by their consonant skeleton (transliterations only).
@@ -62,8 +110,19 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
       }
   const toks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((t) => t.replace(/(.)\1+/g, "$1"));
   const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
+  // Candidates: people sharing a key with the question; the checks below decide.
+  const qKeys = [
+    ...toks.flatMap((t) => (t.length >= 6 ? deletions(t) : [t]).map((d) => `t:${d}`)),
+    ...toks.filter((t) => t.length >= 5).map((t) => `sk:${skeleton(t)}`),
+    ...hanRuns.flatMap((r) => [...r].map((_, i) => `hb:${r.slice(i, i + 2)}`)),
+    ...[...byPinyin.keys()].map((x) => `j:${x}`),
+    ...joined2.map((x) => `j:${x}`),
+    ...[...bySkeleton.keys()].map((x) => `sk:${x}`),
+  ];
+  const candidates = new Set<Person>();
+  for (const key of qKeys) for (const p of keys.byKey.get(key) ?? []) candidates.add(p);
   const out: string[] = [];
-  for (const p of persons) {
+  for (const p of candidates) {
     const hit = p.aliases.some((al) => {
       if (/\p{Script=Han}/u.test(al)) {
         if (folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al)) || joined2.includes(pinyinKey(al))) return true;
@@ -91,7 +150,7 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         if (next === at[1]) return true;
         // A bare family name ("xi and nazarbayev", "ding encouraged") names this person when no one else
         // in the corpus shares it and the next word is not an unknown given name ("wang wentao").
-        const unique = persons.filter((o) => o.aliases.some((x) => nameTokens(x)[0] === first)).length === 1;
+        const unique = keys.firstCount.get(first) === 1;
         const givenName = next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next) && !(terms?.has(stem(next)) ?? false);
         return unique && !givenName;
       }
@@ -179,7 +238,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛).
     const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
     if (persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)))) continue;
-    if (t.every((x) => vocab.terms.has(x) || [...vocab.terms].some((v) => v.length >= 5 && near(x, v)))) continue;
+    if (t.every((x) => vocab.terms.has(x) || (x.length >= 5 && vocab.hasNear(x)))) continue;
     unknownNames.push(w);
   }
 
