@@ -26,7 +26,17 @@ export interface Extraction {
 }
 
 /** Reference date for relative phrases: the publish date, else the latest full date the article states. */
+const refCache = new WeakMap<Article, RefDate | null>();
+
 export function referenceDate(a: Article): RefDate | undefined {
+  const cached = refCache.get(a);
+  if (cached !== undefined) return cached ?? undefined;
+  const r = computeReferenceDate(a);
+  refCache.set(a, r ?? null);
+  return r;
+}
+
+function computeReferenceDate(a: Article): RefDate | undefined {
   if (a.published?.year && a.published.month) return { year: a.published.year, month: a.published.month, day: a.published.day, source: "publish date" };
   let best: DateValue | undefined;
   for (const s of a.sentences)
@@ -329,8 +339,14 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
  * article; its year fixes this article's year. Dates so resolved are marked "inferred" with the source.
  */
 function inferYears(articles: Article[], events: Event[], mentions: Map<string, string[]>): void {
+  const byFile = new Map<string, Event[]>();
+  const byPerson = new Map<string, Event[]>();
+  for (const e of events) {
+    byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    for (const p of e.participants) byPerson.set(p.id, [...(byPerson.get(p.id) ?? []), e]);
+  }
   for (const a of articles) {
-    const own = events.filter((e) => e.file === a.file);
+    const own = byFile.get(a.file) ?? [];
     if (!own.some((e) => e.date.month && !e.date.year)) continue;
     for (const s of a.sentences) {
       const m = s.text.match(/\blast (January|February|March|April|May|June|July|August|September|October|November|December|year)\b|去年(\d{1,2})月?/);
@@ -338,7 +354,8 @@ function inferYears(articles: Article[], events: Event[], mentions: Map<string, 
       const month = m[1] && m[1] !== "year" ? findDates(m[1])[0]?.value.month ?? ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].indexOf(m[1].toLowerCase()) + 1 : m[2] ? Number(m[2]) : undefined;
       const people = new Set([...(mentions.get(s.id) ?? []), ...own.flatMap((e) => e.participants.map((p) => p.id))]);
       const placeWords = findPlaces(s.text).map((p) => p.name);
-      const found = events.filter(
+      const involving = new Set([...people].flatMap((id) => byPerson.get(id) ?? []));
+      const found = [...involving].filter(
         (e) =>
           e.file !== a.file &&
           e.date.year &&

@@ -6,7 +6,7 @@
  */
 import MiniSearch from "minisearch";
 import type { Corpus } from "../corpus/corpus.ts";
-import { findPlaces } from "../extract/places.ts";
+import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Sentence } from "../types.ts";
 import { tokenize } from "./tokenize.ts";
 import type { Vocabulary } from "../query/parse.ts";
@@ -25,6 +25,11 @@ export class CorpusIndex {
   readonly events = new Map<string, Event>();
   readonly sentenceTerms = new Map<string, Set<string>>();
   readonly vocab: Vocabulary;
+  /** Sentences that mention (or refer to) each person, and events each person, place key and year appear in. */
+  readonly sentencesOfPerson = new Map<string, string[]>();
+  readonly eventsOfPerson = new Map<string, Event[]>();
+  readonly eventsOfPlace = new Map<string, Event[]>();
+  readonly eventsOfYear = new Map<number, Event[]>();
   /** Upper-case initials → the phrase they abbreviate, collected from the corpus text. */
   readonly acronyms = new Map<string, string>();
   private readonly mini: MiniSearch<Sentence>;
@@ -48,10 +53,21 @@ export class CorpusIndex {
       }
       this.mini.addAll(a.sentences);
     }
+    const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+      const l = m.get(k);
+      if (l) l.push(v);
+      else m.set(k, [v]);
+    };
     for (const e of corpus.events) {
       this.events.set(e.id, e);
-      if (e.place) places.add(e.place);
+      if (e.place) {
+        places.add(e.place);
+        push(this.eventsOfPlace, placeKey(e.place), e);
+      }
+      for (const p of e.participants) push(this.eventsOfPerson, p.id, e);
+      if (e.date.year) push(this.eventsOfYear, e.date.year, e);
     }
+    for (const [sid, ids] of corpus.mentions) for (const id of ids) push(this.sentencesOfPerson, id, sid);
     this.vocab = {
       persons: corpus.persons,
       places: [...places],

@@ -102,7 +102,8 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   const pool = new Map(hits.map((h) => [h.sentence.id, h.score]));
   // Sentences of events that match named people, so a question by name alone still finds them.
   if (intent.persons.length)
-    for (const [sid, ids] of index.corpus.mentions) if (intent.persons.every((p) => ids.includes(p)) && !pool.has(sid)) pool.set(sid, 0.1);
+    for (const sid of index.sentencesOfPerson.get(intent.persons[0]!) ?? [])
+      if (!pool.has(sid) && intent.persons.every((p) => index.peopleIn(sid).includes(p))) pool.set(sid, 0.1);
   // Chinese is matched by words, not bigrams: the question's Chinese is cut into the longest pieces
   // that the retrieved sentences contain ("哈萨克斯坦/代表团/参观了"), so a long name does not outweigh a verb.
   const poolText = [...pool.keys()].map((sid) => fold(index.sentences.get(sid)!.text)).join("\n");
@@ -213,7 +214,14 @@ function equivalentIn(term: string, st: Set<string>): boolean {
 
 /** Events that satisfy the question's people/place/year/ordinal constraints (for counting and listing). */
 export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
-  return index.corpus.events.filter((e) => {
+  // Start from the smallest list a constraint points at (a person's, a place's or a year's events).
+  const lists: Event[][] = [
+    ...intent.persons.map((p) => index.eventsOfPerson.get(p) ?? []),
+    ...intent.places.map((pl) => index.eventsOfPlace.get(placeKey(pl)) ?? []),
+    ...(intent.year ? [index.eventsOfYear.get(intent.year) ?? []] : []),
+  ];
+  const start = lists.length ? lists.reduce((a, b) => (b.length < a.length ? b : a)) : index.corpus.events;
+  return start.filter((e) => {
     if (!intent.persons.every((p) => e.participants.some((q) => q.id === p))) return false;
     if (intent.ordinal !== undefined && e.ordinal !== intent.ordinal) return false;
     if (intent.places.length && !intent.places.every((pl) => e.place && samePlace(e.place, pl))) return false;
