@@ -47,6 +47,8 @@ const TITLE_FIRST = new RegExp(`${ADJ}\\b(${TITLE_ALT})\\s+${NAME}(?:\\s+of\\s+(
 const APPOSITIVE = new RegExp(`${NAME}(?:\\s*\\([^)]{1,20}\\))?,\\s+(?:the\\s+|a\\s+|also\\s+)?([^,;]{0,120}?\\b(?:${TITLE_ALT})\\b[^,;]{0,120}?)(?=,|;|\\.|$)`, "gu");
 /** "Secretary of the X Regional Committee Ma Xingrui": a title, its organisation, then the name. */
 const TITLE_OF_ORG = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(?:the\\s+)?([^,;.]{3,90}?\\b(?:Party|Committee|Commission|Ministry|Region|Province|Company|Corporation|Bank|Agency|Government|Council|Office|Department|Bureau|Administration|Group))(?:\\s*\\([A-Z]{2,8}\\))?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})(?=\\s+\\p{Ll}|[,.;]|$)`, "gu");
+/** "Mayor of Almaty Azamat Utemisov", "President of Kazakhstan Kassym-Jomart Tokayev": title of one place, then the name. */
+const TITLE_OF_PLACE = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]+)\\s+(${CAP}(?:\\s+${CAP}){1,2})`, "gu");
 const SPEAKER = new RegExp(`(?:^|[,"”]\\s*)(?:said|says|according to)\\s+${NAME}|${NAME}\\s+(?:said|says|stressed|noted|added|emphasized|emphasised|urged|hailed|recalled|pointed out|expressed|introduced|called)\\b`, "gu");
 const POSITION = new RegExp(`${NAME}\\s*\\((?:L|R|C|left|right|center|centre|front-?[LR]|back-?[LR]|\\d(?:st|nd|rd|th)\\s+[LR])\\)`, "gu");
 
@@ -105,6 +107,12 @@ export function findPeopleEn(text: string): PersonMention[] {
     const title = titleCase(m[2]!).replace(/^(?:the|a)\s+/i, "");
     push({ name, title, country: countryIn(m[2]), start: m.index!, end: m.index! + m[1]!.length });
   }
+  for (const m of text.matchAll(TITLE_OF_PLACE)) {
+    const name = cleanName(m[3]!);
+    if (!name || name.split(" ").length < 2) continue;
+    const start = m.index! + m[0].lastIndexOf(m[3]!);
+    push({ name, title: `${titleCase(m[1]!)} of ${m[2]}`, country: countryOf(m[2]!), start, end: start + m[3]!.length });
+  }
   for (const m of text.matchAll(TITLE_OF_ORG)) {
     const name = cleanName(m[3]!);
     if (!name || name.split(" ").length < 2) continue;
@@ -119,6 +127,17 @@ export function findPeopleEn(text: string): PersonMention[] {
       if (!name || name.split(" ").length < 2) continue;
       const start = m.index! + m[0].indexOf(raw);
       push({ name, start, end: start + raw.length });
+    }
+  }
+  // "Mayor of Almaty Azamat Utemisov": after "of", a three-word run starts with the place or body the
+  // title belongs to, not with the person.
+  for (const m of out) {
+    const toks = m.name.split(" ");
+    if (toks.length >= 3 && /\bof\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start))) {
+      const cut = toks[0]!.length + 1;
+      m.title = m.title ? `${m.title} of ${toks[0]}` : undefined;
+      m.name = toks.slice(1).join(" ");
+      m.start += cut;
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -24,6 +24,8 @@ export class CorpusIndex {
   readonly articles = new Map<string, Article>();
   readonly events = new Map<string, Event>();
   readonly sentenceTerms = new Map<string, Set<string>>();
+  /** In how many sentences each term occurs. */
+  readonly df = new Map<string, number>();
   readonly vocab: Vocabulary;
   /** Sentences that mention (or refer to) each person, and events each person, place key and year appear in. */
   readonly sentencesOfPerson = new Map<string, string[]>();
@@ -44,7 +46,10 @@ export class CorpusIndex {
         this.sentences.set(s.id, s);
         const t = new Set(tokenize(s.text));
         this.sentenceTerms.set(s.id, t);
-        for (const x of t) terms.add(x);
+        for (const x of t) {
+          terms.add(x);
+          this.df.set(x, (this.df.get(x) ?? 0) + 1);
+        }
         for (const p of findPlaces(s.text)) places.add(p.name);
         for (const m of s.text.matchAll(/\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:of|and|for|the|on)?\s*\p{Lu}[\p{L}'’-]+){1,6})/gu)) {
           const words = m[1]!.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
@@ -79,9 +84,15 @@ export class CorpusIndex {
 
   /** Ranked sentences for a bag of terms (OR), best first. */
   searchSentences(query: string | string[], limit = 40): SentenceHit[] {
-    const q = Array.isArray(query) ? query.join(" ") : query;
+    // Terms found in a large share of all sentences ("meeting", "会议") rank almost nothing but cost the
+    // most to search: they are left out of the query (the ranking stage still sees them), unless only
+    // such terms were asked for.
+    const all = [...new Set(Array.isArray(query) ? query.flatMap((x) => tokenize(x)) : tokenize(query))];
+    const common = Math.max(50, this.sentences.size * 0.02);
+    const rare = all.filter((t) => (this.df.get(t) ?? 0) <= common);
+    const q = (rare.length ? rare : all.sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, 3)).join(" ");
     return this.mini
-      .search(q, { tokenize, processTerm: identity, combineWith: "OR", prefix: (t) => t.length >= 6, fuzzy: (t) => (t.length >= 7 && /^[a-z]+$/.test(t) ? 1 : false) })
+      .search(q, { tokenize, processTerm: identity, combineWith: "OR" })
       .slice(0, limit)
       .map((r) => ({ sentence: this.sentences.get(String(r.id))!, score: r.score, terms: r.terms }));
   }

@@ -108,7 +108,11 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         if (n <= 4) byPinyin.set(pinyinKey(sub), sub);
         if ([...sub].every((c) => TRANSLIT.has(c)) && skeleton(sub).length >= 2) bySkeleton.set(skeleton(sub), sub);
       }
-  const toks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((t) => t.replace(/(.)\1+/g, "$1"));
+  const rawToks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const toks = rawToks.map((t) => t.replace(/(.)\1+/g, "$1"));
+  // Ordinary corpus words ("committee", "energy") are not taken for transliterated names.
+  const ordinary = new Set(rawToks.filter((t) => terms?.has(stem(t))).map((t) => t.replace(/(.)\1+/g, "$1")));
+  const capitalised = new Set((q.match(/\p{Lu}[\p{L}]+/gu) ?? []).map((w) => fold(w).replace(/(.)\1+/g, "$1")));
   const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
   // Candidates: people sharing a key with the question; the checks below decide.
   const qKeys = [
@@ -129,7 +133,8 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫): same consonant skeleton.
         const last = fold(al).split(/[•·-]/).pop()!;
         const sk = skeleton(last);
-        return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk);
+        // Only for words that are not ordinary corpus words ("energy" is not a name) or are capitalised.
+        return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk && (!ordinary.has(q) || capitalised.has(q)));
       }
       const at = nameTokens(al);
       if (at.length > 1 && at.every((t) => toks.includes(t))) return true;

@@ -15,6 +15,10 @@ describe("findPeople", () => {
     const got = findPeople("中国外交部副部长王建国和哈萨克斯坦外交部长努尔兰诺夫举行会谈。");
     expect(got.map((p) => [p.name, p.country])).toEqual([["王建国", "China"], ["努尔兰诺夫", "Kazakhstan"]]);
   });
+  it("separates the place a title belongs to from the name after it", () => {
+    const [p] = findPeople("Mayor of Shymkent Murat Aitenov met the delegation.");
+    expect(p).toMatchObject({ name: "Murat Aitenov" });
+  });
   it("does not take ordinary words for names", () => {
     expect(findPeople("The Committee Meeting was held in the Great Hall.")).toEqual([]);
   });
