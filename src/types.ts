@@ -126,6 +126,8 @@ export interface Intent {
   eventKinds: EventKind[];
   /** Content words (lower-cased, English and Chinese) for ranking. */
   terms: string[];
+  /** The thing asked for ("which activities" → activ, "哪些地方" → 地方): weighs double in ranking. */
+  focus: string[];
   /** The question's Chinese text without question words and names, folded to simplified (for word-level matching). */
   hanRuns: string[];
   /** Capitalised words of the question that match nothing in the corpus. */

@@ -142,6 +142,8 @@ export const GLOSSARY: string[][] = [
   ["president", "主席", "总统"],
   ["premier", "prime minister", "总理"],
   ["vice premier", "副总理"],
+  ["first deputy prime minister", "第一副总理"],
+  ["deputy prime minister", "副总理"],
   ["minister", "部长"],
   ["vice minister", "副部长"],
   ["visit", "visited", "访问", "访华"],

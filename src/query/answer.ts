@@ -30,6 +30,13 @@ export function answerQuestion(index: CorpusIndex, question: string): Answer {
   if (q.length > MAX_QUESTION_CHARS) return help(TEXT[lang].tooLong);
   const intent = parseQuestion(q, index.vocab);
   if (intent.unknownNames.length) return notFound(intent, index, [], intent.unknownNames);
-  const { candidates } = retrieve(intent, index);
+  const { candidates, unknown, units } = retrieve(intent, index);
+  if (unknown.length) return notFound(intent, index, [], unknown);
+  // "谁是火星总统?": in a description of who is asked for, every word but the head noun (the role, last)
+  // must be something the corpus knows; an unknown qualifier means no one in the corpus fits.
+  if (intent.kind === "who" && !intent.persons.length && /^\s*谁是|是谁\s*[?？]?\s*$/.test(q)) {
+    const qualifiers = units.slice(0, -1).filter((u) => !u.known);
+    if (qualifiers.length) return notFound(intent, index, [], qualifiers.map((u) => u.text));
+  }
   return compose(intent, candidates, index);
 }

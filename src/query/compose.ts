@@ -16,7 +16,7 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Sentence } from "../types.ts";
 import { TEXT } from "./i18n.ts";
-import { distinctEvents, matchingEvents, type Candidate } from "./retrieve.ts";
+import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./retrieve.ts";
 
 const MIN_COVERAGE = 0.5;
 
@@ -198,7 +198,7 @@ function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   return null;
 }
 
-const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|是谁|是什么人|什么人|何许人/i;
+const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|^\s*谁是|是谁|是什么人|什么人|何许人/i;
 
 /** "Who is X?": the person's titles and country, and the events the corpus has them in. */
 function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
@@ -232,6 +232,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const byId = new Map(index.vocab.persons.map((p) => [p.id, p]));
   const role = ROLE_WORDS.find(([re]) => re.test(intent.question))?.[1];
   const qTerms = new Set(tokenize(intent.question));
+  const asked = new Set(expandTerms(intent, index));
   const wantsElse = /\b(else|other|besides|also)\b|还|另外|其他/i.test(intent.question);
   // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
   const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE);
@@ -245,9 +246,11 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     people = people.filter((p) => !intent.persons.includes(p.id));
     if (intent.side) people = people.filter((p) => p.country === intent.side);
     if (role && people.some((p) => p.role === role)) people = people.filter((p) => p.role === role);
-    // A title named in the question ("Kazakhstan's First Deputy Prime Minister") picks its holder.
-    const titled = people.filter((p) => byId.get(p.id)!.titles.some((t) => tokenize(t).filter((x) => qTerms.has(x)).length >= 2));
-    if (titled.length) people = titled;
+    // A title named in the question ("Kazakhstan's First Deputy Prime Minister", "第一副总理") picks its
+    // holder: the person whose title shares the most words with it (glossary equivalents included).
+    const overlap = (p: Participant) => Math.max(0, ...byId.get(p.id)!.titles.map((t) => tokenize(t).filter((x) => qTerms.has(x) || asked.has(x)).length));
+    const best = Math.max(0, ...people.map(overlap));
+    if (best >= 2) people = people.filter((p) => overlap(p) === best);
     // "Who did X meet in Davos?": everyone X met there, from every matching event, not one sentence's cast.
     const metWith = /\b(meet|met|meets|talks?|hold|held)\b|会见|会谈|会晤/i.test(intent.question);
     if ((wantsElse || metWith) && intent.persons.length) {

@@ -12,6 +12,7 @@ import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts
 import { findOrdinals } from "../extract/ordinals.ts";
 import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
+import { words as zhWords } from "../index/segment.ts";
 import type { Intent, Person, QuestionKind } from "../types.ts";
 
 export interface Vocabulary {
@@ -247,6 +248,13 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     unknownNames.push(w);
   }
 
+  // The noun right after "which/what" or "什么/哪些" names the kind of thing the answer is.
+  const enFocus = q.match(/\b(?:which|what)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)/i)?.[1];
+  const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类)(\p{Script=Han}{2,4})/u)?.[1];
+  const focus = [
+    ...(enFocus && !/^(is|are|was|were|did|do|does|will|has|have|had|can|could|should|would|happened|the|a|an)$/i.test(enFocus) ? tokenize(enFocus) : []),
+    ...(zhFocus ? [zhWords(zhFocus)[0]?.word ?? zhFocus] : []),
+  ];
   const content = nameSpans.reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ");
   return {
     question: q,
@@ -264,6 +272,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     // Chinese renderings of names found by sound are names, not search words.
     terms: tokenize(content),
     hanRuns: content.match(/\p{Script=Han}{2,}/gu) ?? [],
+    focus,
     unknownNames,
   };
 }

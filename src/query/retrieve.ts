@@ -11,6 +11,7 @@ import { findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
+import { isProperNoun, words } from "../index/segment.ts";
 import type { Event, Intent, Sentence } from "../types.ts";
 import { referenceDate } from "../extract/events.ts";
 
@@ -93,7 +94,16 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
 }
 
 /** Sentences that answer the question, best first. */
-export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Candidate[]; terms: string[] } {
+export interface Retrieval {
+  candidates: Candidate[];
+  terms: string[];
+  /** Proper nouns of the question the corpus never mentions. */
+  unknown: string[];
+  /** The question's Chinese content words in order, each marked whether the corpus has it (or an equivalent). */
+  units: { text: string; known: boolean }[];
+}
+
+export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const terms = expandTerms(intent, index);
   // Coverage is measured over the question's terms the corpus knows at all: slang and filler
   // ("kz", "how's", "w/") cannot be matched anywhere and say nothing about relevance. When most of
@@ -107,15 +117,26 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
   // Chinese is matched by words, not bigrams: the question's Chinese is cut into the longest pieces
   // that the retrieved sentences contain ("哈萨克斯坦/代表团/参观了"), so a long name does not outweigh a verb.
   const poolText = [...pool.keys()].map((sid) => fold(index.sentences.get(sid)!.text)).join("\n");
-  const hanUnits = intent.hanRuns.flatMap((r) => segment(r, poolText));
+  const hanUnits = intent.hanRuns.flatMap((r) => chineseUnits(r, poolText));
   const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t));
   const content = [...latin, ...hanUnits.map((u) => u.text)];
-  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index)), ...hanUnits.filter((u) => u.found || zhGlossaryKnown(u.text, index)).map((u) => u.text)];
-  if (content.length && known.length / content.length < 0.5) return { candidates: [], terms };
+  const hanKnown = hanUnits.filter((u) => u.found || zhGlossaryKnown(u.text, index) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
+  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index)), ...hanKnown];
+  // A Chinese proper noun the corpus never mentions ("东京" in "东京的会议在哪里召开") is what English
+  // marks with a capital: the question is about something the corpus does not cover.
+  const unknown = hanUnits
+    .filter((u) => u.proper && !u.found && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index) && !PLACES_ZH.some(([, zh]) => zh === u.text))
+    .filter((u) => !(u.text.match(/\p{Script=Han}{2}/gu) ?? []).every((b) => index.vocab.terms.has(b)))
+    .map((u) => u.text);
+  const units = hanUnits.map((u) => ({ text: u.text, known: hanKnown.includes(u.text) }));
+  if (unknown.length) return { candidates: [], terms, unknown, units };
+  if (content.length && known.length / content.length < 0.5) return { candidates: [], terms, unknown, units };
   // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
   // Names stay: a sentence that names the people is better evidence than one that only inherits them.
   const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold)]);
-  const own = new Set(known.filter((t) => !constraintTerms.has(t) || known.length <= 2));
+  // Chinese words count even when the corpus lacks them: unlike English filler ("kz", "how's"), a
+  // word the segmenter recognises is part of what is asked.
+  const own = new Set([...known, ...hanUnits.map((u) => u.text)].filter((t) => !constraintTerms.has(t) || known.length <= 2));
   const maxScore = Math.max(1e-9, ...pool.values());
   const headEvent = intent.terms.find((t) => EVENT_TERMS.has(t));
   const out: Candidate[] = [];
@@ -133,7 +154,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     let covered = 0;
     let total = 0;
     for (const t of own) {
-      const w = headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent))) ? 2 : 1;
+      const w = (headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1;
       total += w;
       const han = /\p{Script=Han}/u.test(t);
       if (han ? unitIn(t, s.text, st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
@@ -145,32 +166,17 @@ export function retrieve(intent: Intent, index: CorpusIndex): { candidates: Cand
     out.push({ sentence: s, event: ev, score: coverage + 0.2 * (score / maxScore) + langBonus + (s.caption ? 0.02 : 0), coverage });
   }
   out.sort((a, b) => b.score - a.score);
-  return { candidates: out, terms };
+  return { candidates: out, terms, unknown, units };
 }
 
-/** Cut a Chinese run into the longest pieces (2–6 characters) found in `text`; pieces not found stay as 2-character units. */
-export function segment(run: string, text: string): { text: string; found: boolean }[] {
-  const out: { text: string; found: boolean }[] = [];
-  let rest = "";
-  const flush = () => {
-    for (let k = 0; k + 1 < rest.length; k += 2) out.push({ text: rest.slice(k, k + 2), found: false });
-    rest = "";
-  };
-  let i = 0;
-  while (i < run.length) {
-    let n = Math.min(6, run.length - i);
-    while (n >= 2 && !text.includes(run.slice(i, i + n))) n--;
-    if (n >= 2) {
-      flush();
-      out.push({ text: run.slice(i, i + n), found: true });
-      i += n;
-    } else {
-      if (!/[的了是在和与]/.test(run[i]!)) rest += run[i];
-      i += 1;
-    }
-  }
-  flush();
-  return out;
+/** Words that refer to the article or the asking itself ("那篇稿子里", "请问"), not to its content. */
+const ZH_META = new Set(["稿子", "文章", "报道", "新闻", "消息", "那篇", "这篇", "里面", "提到", "请问", "告诉", "一下", "分别", "一共", "总共", "当时", "那个", "这个"]);
+
+/** The content words of a Chinese run, each marked whether the retrieved text contains it. */
+export function chineseUnits(run: string, text: string): { text: string; found: boolean; proper: boolean }[] {
+  return words(run)
+    .filter((w) => w.word.length >= 2 && /\p{Script=Han}/u.test(w.word) && !ZH_META.has(w.word) && w.tag !== "r" && w.tag !== "m" && !/^第/.test(w.word))
+    .map((w) => ({ text: w.word, found: text.includes(w.word), proper: isProperNoun(w.tag) }));
 }
 
 /** Is a Chinese word in the sentence, itself or through a glossary equivalent (English or Chinese)? */
