@@ -10,6 +10,8 @@ export interface Paragraph {
   text: string;
   lang: Lang;
   caption: boolean;
+  /** The page's headline, kept as evidence (it states the story's main fact). */
+  headline?: boolean;
 }
 
 /** A sentence with its position, the unit of evidence and of sentence search. */
@@ -22,6 +24,7 @@ export interface Sentence {
   text: string;
   lang: Lang;
   caption: boolean;
+  headline?: boolean;
 }
 
 /** A calendar date with how much of it is known and where it came from. */
@@ -119,6 +122,8 @@ export interface Intent {
   persons: string[]; // person ids
   places: string[];
   ordinal?: number;
+  /** The series the ordinal counts ("Sub-Committee on Energy Cooperation", "中哈合作委员会"), as written. */
+  series?: string;
   year?: number;
   month?: number;
   day?: number;

@@ -152,12 +152,15 @@ export function cleanArticle(file: string, raw: string, hash: string): Article {
   const paragraphs: Paragraph[] = kept
     .filter((k) => !(title && k.text !== title && k.text.endsWith(title) && k.text.length < title.length + 60))
     .map((k) => ({ text: k.text, caption: k.caption, lang: detectLang(k.text) }));
+  // A headline states the story's main fact ("… Committee meets in Astana"): it is evidence too, read like
+  // a caption (part of the lead, not of the running text). Only when the story has a body of its own.
+  if (title && paragraphs.length && !paragraphs.some((p) => p.text.includes(title))) paragraphs.unshift({ text: title, caption: false, headline: true, lang: detectLang(title) });
 
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
     for (const s of splitSentences(p.text)) {
       const index = sentences.length;
-      sentences.push({ id: `${file}#${index}`, file, index, paragraph: pi, text: s, lang: detectLang(s), caption: p.caption });
+      sentences.push({ id: `${file}#${index}`, file, index, paragraph: pi, text: s, lang: detectLang(s), caption: p.caption, ...(p.headline ? { headline: true } : {}) });
     }
   });
   if (!title) title = sentences[0]?.text.slice(0, 90) ?? file;

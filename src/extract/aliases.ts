@@ -88,7 +88,15 @@ export function sameName(a: string, b: string, sameArticle = false): boolean {
   const ta = nameTokens(a), tb = nameTokens(b);
   if (ta.join(" ") === tb.join(" ")) return true;
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-  // "Nazarbayev" ⊂ "Nursultan Nazarbayev"; "Li" alone is too short to merge across articles.
+  if (short.length === long.length) return false;
+  // A family name alone names the person: the last name ("Nazarbayev" ⊂ "Nursultan Nazarbayev"), or the
+  // first of a two-part Chinese-style name ("Ding" ⊂ "Ding Xuexiang"). A given name alone ("Azamat") does
+  // not, and "Li" alone is too short to merge across articles.
+  if (short.length === 1) {
+    const t = short[0]!;
+    const family = t === long[long.length - 1] || (long.length === 2 && long[0] === t && t.length <= 4 && long[1]!.length >= 4);
+    return family && t.length >= 4;
+  }
   return short.every((t) => long.includes(t)) && short.join("").length >= 4;
 }
 

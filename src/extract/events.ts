@@ -69,7 +69,7 @@ function roleIn(text: string, name: string): Role {
 }
 
 /** Series name around an ordinal ("11th Meeting of the X Committee" → "X Committee"; "X分委会第十次会议" → "X分委会"). */
-function seriesAt(text: string, ord: { start: number; end: number }): string | undefined {
+export function seriesAt(text: string, ord: { start: number; end: number }): string | undefined {
   if (/\p{Script=Han}/u.test(text.slice(ord.start, ord.end))) {
     const before = fold(text.slice(0, ord.start));
     const m = before.match(/([\p{Script=Han}\-—–a-z]{2,40})$/u);
@@ -77,7 +77,11 @@ function seriesAt(text: string, ord: { start: number; end: number }): string | u
     return s && s.length >= 2 ? s : undefined;
   }
   const after = text.slice(ord.end);
-  const m = after.match(/^\s*(?:regular\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:of|between)\s+(?:the\s+)?([^,.;()]+?)(?=\s+(?:was|were|is|will|with|in|on|at|which|that|held|opened|and the)\b|[,.;()]|$)/);
+  // "… of the Sub-Committee on Energy Cooperation of the X Committee in Almaty on Monday": "on" belongs to
+  // the name unless a day or date follows it.
+  const m = after.match(
+    /^\s*(?:regular\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:of|between)\s+(?:the\s+)?([^,.;()?]+?)(?=\s+(?:was|were|is|are|will|with|in|at|which|that|held|opened|take|took|and the|on\s+(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|\d))\b|[,.;()?]|$)/,
+  );
   if (m) return `${m[2]!.trim()} ${m[1]!.trim()}`.replace(/\s+/g, " ");
   const m2 = after.match(/^\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})/);
   return m2?.[1];
@@ -197,7 +201,7 @@ export function extractCorpus(articles: Article[]): Extraction {
       if (!ids.length && prevSubject && s.paragraph === prevParagraph && /[表示指出强调说]|said|says|added|noted|stressed/.test(a.sentences[s.index - 1]?.text ?? "")) add(prevSubject, 0);
       ids.sort((x, y) => x.at - y.at);
       mentions.set(s.id, ids.map((x) => x.id));
-      if (ids.length && !s.caption) {
+      if (ids.length && !s.caption && !s.headline) {
         prevSubject = ids[0]!.id;
         prevParagraph = s.paragraph;
       }
@@ -281,8 +285,8 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
   const lead = new Set<number>();
   let run = 0;
   a.sentences.forEach((s, i) => {
-    if (i > 0 && s.lang !== a.sentences[i - 1]!.lang && !s.caption) run = 0;
-    if (s.caption) lead.add(i);
+    if (i > 0 && s.lang !== a.sentences[i - 1]!.lang && !s.caption && !a.sentences[i - 1]!.headline) run = 0;
+    if (s.caption || s.headline) lead.add(i);
     else if (run < 2) {
       lead.add(i);
       run++;

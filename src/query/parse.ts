@@ -10,6 +10,7 @@ import { nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
 import { findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
+import { seriesAt } from "../extract/events.ts";
 import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { words as zhWords } from "../index/segment.ts";
@@ -113,7 +114,6 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
   const toks = rawToks.map((t) => t.replace(/(.)\1+/g, "$1"));
   // Ordinary corpus words ("committee", "energy") are not taken for transliterated names.
   const ordinary = new Set(rawToks.filter((t) => terms?.has(stem(t))).map((t) => t.replace(/(.)\1+/g, "$1")));
-  const capitalised = new Set((q.match(/\p{Lu}[\p{L}]+/gu) ?? []).map((w) => fold(w).replace(/(.)\1+/g, "$1")));
   const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
   // Candidates: people sharing a key with the question; the checks below decide.
   const qKeys = [
@@ -134,8 +134,8 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫): same consonant skeleton.
         const last = fold(al).split(/[•·-]/).pop()!;
         const sk = skeleton(last);
-        // Only for words that are not ordinary corpus words ("energy" is not a name) or are capitalised.
-        return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk && (!ordinary.has(q) || capitalised.has(q)));
+        // Only for words that are not ordinary corpus words ("energy", "Committee" are not names).
+        return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk && !ordinary.has(q));
       }
       const at = nameTokens(al);
       if (at.length > 1 && at.every((t) => toks.includes(t))) return true;
@@ -211,6 +211,23 @@ function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
   });
 }
 
+const EVENT_NOUN = "(?:meeting|session|forum|conference|expo|summit|round|plenary)";
+const SERIES_END = String.raw`(?=\s+(?:was|were|is|are|will|with|in|at|take|takes|took|held|hold|happen\w*|open\w*|co-?chair\w*|led|on\s+(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December|\d))\b|\s*[?？,.;()]|$)`;
+
+/**
+ * The series an ordinal in a question counts: "the 11th committee meeting" → "committee";
+ * "the 7th meeting of the Sub-Committee on Transport Cooperation held" → "Sub-Committee on Transport
+ * Cooperation"; "中哈合作委员会第十一次会议" → "中哈合作委员会".
+ */
+export function questionSeries(q: string, ord: { start: number; end: number }): string | undefined {
+  if (/\p{Script=Han}/u.test(q.slice(ord.start, ord.end))) return seriesAt(q, ord);
+  const after = q.slice(ord.end);
+  const before = after.match(new RegExp(`^\\s*([\\w&'’ -]{2,60}?)\\s+${EVENT_NOUN}\\b`, "i"));
+  if (before) return before[1]!.trim();
+  const of = after.match(new RegExp(`^\\s*${EVENT_NOUN}\\s+(?:of|between)\\s+(?:the\\s+)?(.+?)${SERIES_END}`, "i"));
+  return of?.[1]?.trim();
+}
+
 export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const q = question.trim();
   const lang = detectLang(q);
@@ -220,10 +237,12 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const countEvents = /\bhow many times\b|多少次|(?<!第)几次|几回/i.test(folded) || (/\bhow many\b/i.test(folded) && /\b(meetings|talks|visits|times)\b/i.test(folded));
 
   // Ordinals only where they number an event ("11th meeting"), not "First Deputy Prime Minister".
-  const ordinal = findOrdinals(q).find((o) => {
+  const ordMention = findOrdinals(q).find((o) => {
     const after = q.slice(o.end, o.end + 60).toLowerCase();
     return /^\s*(次|届|轮)|^[^.?!]*?\b(meeting|session|forum|summit|conference|expo|round|committee|sub-?committee|visit|edition|exhibition)\b|会议|分委会|委员会/.test(after) && !/^\s*(deputy|vice|half|quarter|secretary|lady)/.test(after);
-  })?.value;
+  });
+  const ordinal = ordMention?.value;
+  const series = ordMention ? questionSeries(q, ordMention) : undefined;
 
   const dates = findDates(q);
   const d = dates.find((x) => x.value.year || x.value.month);
@@ -264,6 +283,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     persons,
     places,
     ordinal,
+    series,
     year,
     month: d?.value.month,
     day: d?.value.day,

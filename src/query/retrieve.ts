@@ -13,7 +13,7 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import type { Event, Intent, Sentence } from "../types.ts";
-import { referenceDate } from "../extract/events.ts";
+import { referenceDate, seriesAt } from "../extract/events.ts";
 
 export interface Candidate {
   sentence: Sentence;
@@ -71,9 +71,15 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
   const people = new Set([...index.peopleIn(s.id), ...(ev?.participants.map((p) => p.id) ?? [])]);
   if (!intent.persons.every((p) => people.has(p))) return false;
   if (intent.ordinal !== undefined) {
-    const own = findOrdinals(s.text).map((o) => o.value);
+    const ords = findOrdinals(s.text);
+    const own = ords.map((o) => o.value);
     const evOk = ev?.ordinal === intent.ordinal && !own.some((o) => o !== intent.ordinal && o > 1);
     if (!own.includes(intent.ordinal) && !evOk) return false;
+    // The ordinal must count the same series: "the 11th meeting of the Cooperation Committee" is not
+    // the 11th meeting of one of its sub-committees.
+    const mention = ords.find((o) => o.value === intent.ordinal);
+    const theirs = (mention ? seriesAt(s.text, mention) : undefined) ?? ev?.series;
+    if (intent.series && theirs && !sameSeries(intent.series, theirs)) return false;
   }
   const title = index.articles.get(s.file)!.title;
   const placeOk = (pl: string) =>
@@ -167,6 +173,22 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   }
   out.sort((a, b) => b.score - a.score);
   return { candidates: out, terms, unknown, units };
+}
+
+const SUB = /\bsub-?\s?committee|\bsubcommittee|分委会|分委員會/i;
+/** Words every series name shares; they do not tell one series from another. */
+const GENERIC_SERIES = new Set(tokenize("china kazakhstan chinese kazakh sino meeting meetings session cooperation committee the of on and 中国 哈萨克斯坦 中哈 合作 委员会 会议"));
+
+/** Can two series names (any language) be the same series? Sub-committee vs committee must agree; the
+ * distinguishing words of the question's series (energy, transport, 科技) must all be in the other's. */
+export function sameSeries(asked: string, found: string): boolean {
+  if (SUB.test(asked) !== SUB.test(found)) return false;
+  const theirs = new Set(tokenize(found));
+  const foundText = fold(found);
+  const distinct = /\p{Script=Han}/u.test(asked)
+    ? words(fold(asked)).map((w) => w.word).filter((w) => w.length >= 2 && !GENERIC_SERIES.has(w) && !/分委|委员|会议|合作|中哈/.test(w))
+    : tokenize(asked).filter((t) => !GENERIC_SERIES.has(t) && !/^sub/.test(t));
+  return distinct.every((t) => (/\p{Script=Han}/u.test(t) ? foundText.includes(t) || unitIn(t, found, theirs) : theirs.has(t) || equivalentIn(t, theirs)));
 }
 
 /** Words that refer to the article or the asking itself ("那篇稿子里", "请问"), not to its content. */

@@ -94,7 +94,8 @@ describe("HTML and Markdown pages", () => {
     const a = cleanArticle("p.html", htmlPage(html), "h");
     expect(a.title).toBe("Ministers meet in Aktau & agree on ports");
     expect(a.published).toMatchObject({ year: 2021, month: 6, day: 2 });
-    expect(a.sentences.map((s) => s.text)).toEqual(["AKTAU, June 1 (Xinhua) -- Ministers of the two countries met on Tuesday and signed 4 agreements."]);
+    expect(a.sentences.map((s) => s.text)).toEqual(["Ministers meet in Aktau & agree on ports", "AKTAU, June 1 (Xinhua) -- Ministers of the two countries met on Tuesday and signed 4 agreements."]);
+    expect(a.sentences[0]!.headline).toBe(true);
   });
   it("reduce Markdown to its words", async () => {
     const { markdownToText } = await import("../../src/corpus/load.ts");
