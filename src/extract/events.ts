@@ -116,6 +116,8 @@ function topicsIn(text: string): string[] {
 interface Candidate extends Event {
   sentenceIndex: number;
   sameDay: boolean;
+  /** Describes the event from the headline (replaced by the first body sentence merged in). */
+  fromHeadline: boolean;
 }
 
 const SAME_DAY = /\b(on the same day|the same day|that day|same day)\b|同日|当天|当日/i;
@@ -271,6 +273,7 @@ function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | 
     evidence: [s.id],
     sentenceIndex: s.index,
     sameDay: SAME_DAY.test(s.text),
+    fromHeadline: Boolean(s.headline),
   };
 }
 
@@ -313,6 +316,10 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
       out.push(c);
       continue;
     }
+    if (target.fromHeadline && !c.fromHeadline) {
+      target.what = c.what;
+      target.fromHeadline = false;
+    }
     const better = dateScore(c.date) - dateScore(target.date);
     if (better > 0 || (better === 0 && c.date.provenance === "stated" && target.date.provenance !== "stated")) target.date = c.date;
     if (c.place && (!target.place || (countryOf(target.place) && !countryOf(c.place)))) target.place = c.place;
@@ -334,7 +341,7 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
   // Sentences in the lead with undated events inherit the lead's date.
   const first = out[0];
   for (const e of out) if (e !== first && e.date.precision === "unknown" && first && lead.has(e.sentenceIndex)) e.date = first.date;
-  return out.map(({ sentenceIndex: _i, sameDay: _s, ...e }) => e);
+  return out.map(({ sentenceIndex: _i, sameDay: _s, fromHeadline: _h, ...e }) => e);
 }
 
 /**
