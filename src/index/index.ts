@@ -8,7 +8,7 @@ import MiniSearch from "minisearch";
 import type { Corpus } from "../corpus/corpus.ts";
 import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Sentence } from "../types.ts";
-import { tokenize } from "./tokenize.ts";
+import { fold, tokenize } from "./tokenize.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
@@ -95,6 +95,17 @@ export class CorpusIndex {
       .search(q, { tokenize, processTerm: identity, combineWith: "OR" })
       .slice(0, limit)
       .map((r) => ({ sentence: this.sentences.get(String(r.id))!, score: r.score, terms: r.terms }));
+  }
+
+  private readonly foldedText = new Map<string, string>();
+  /** A sentence's text folded (lower case, simplified Chinese), computed on first use and kept. */
+  folded(sentenceId: string): string {
+    let t = this.foldedText.get(sentenceId);
+    if (t === undefined) {
+      t = fold(this.sentences.get(sentenceId)!.text);
+      this.foldedText.set(sentenceId, t);
+    }
+    return t;
   }
 
   eventOf(sentenceId: string): Event | undefined {

@@ -20,6 +20,12 @@ import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./r
 
 const MIN_COVERAGE = 0.5;
 
+/** Chronological order; events whose year is unknown come last. */
+function byDate(a: Event, b: Event): number {
+  const key = (e: Event) => (e.date.year ? isoDate(e.date) : `9999${isoDate(e.date)}`);
+  return key(a).localeCompare(key(b));
+}
+
 function trim(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, "") + "…";
 }
@@ -145,7 +151,7 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
   if (intent.persons.length < 2 || intent.ordinal !== undefined || intent.year || intent.month || intent.places.length) return null;
   const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.date.month || e.date.year));
   if (groups.length < 2) return null;
-  const evs = groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))).sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date)));
+  const evs = groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))).sort((a, b) => byDate(a, b));
   const items = evs.map((e) => (intent.lang === "zh" ? `${dateText(e.date, "zh")}${e.place ? `,${zhPlace(e.place)}` : ""}` : `${dateText(e.date, "en")}${e.place ? ` in ${latinPlace(e.place)}` : ""}`));
   const text = intent.lang === "zh" ? `语料记载了${evs.length}次:${items.join(";")}。` : `${evs.length} times in the corpus: ${items.join("; ")}.`;
   return answer(intent, true, trim(text, 600), evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean), evs, index);
@@ -209,7 +215,7 @@ function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
   if (rest.some((t) => !nameTerms.has(t) && !/\p{Script=Han}/u.test(t))) return null; // more is asked than who they are
   const titles = p.titles.filter((t) => t.length <= 90).slice(0, 2);
   const evs = index.corpus.events.filter((e) => e.participants.some((q) => q.id === p.id && q.role !== "speaker"));
-  const groups = distinctEvents(evs).map((g) => g[0]!).sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date))).slice(0, 3);
+  const groups = distinctEvents(evs).map((g) => g[0]!).sort((a, b) => byDate(a, b)).slice(0, 3);
   const role = [titles.join("; "), p.country && !titles.join(" ").includes(p.country) ? p.country : ""].filter(Boolean).join(", ");
   const seen = groups.map((e) => {
     const when = [e.date.month || e.date.year ? dateText(e.date, intent.lang) : "", e.place ?? ""].filter(Boolean).join(", ");
@@ -293,7 +299,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     if (!groups.length) return null;
     const items = groups
       .map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)))
-      .sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date)))
+      .sort((a, b) => byDate(a, b))
       .map((e) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${e.place}` : ` in ${e.place}`) : ""}`);
     const n = groups.length;
     const words = ["zero", "once", "twice", "three times", "four times", "five times", "six times"];
@@ -328,10 +334,10 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
 }
 
 function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
-  const evs = matchingEvents(intent, index).filter((e) => e.date.precision !== "unknown" || intent.places.length);
+  const evs = matchingEvents(intent, index).filter((e) => e.date.precision !== "unknown" || intent.places.length || intent.series);
   if (!evs.length) return null;
   const groups = distinctEvents(evs).map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)));
-  groups.sort((a, b) => isoDate(a.date).localeCompare(isoDate(b.date)));
+  groups.sort((a, b) => byDate(a, b));
   const items = groups.slice(0, 8).map((e) => `${dateText(e.date, intent.lang)}${e.place && !intent.places.length ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 110)}`);
   const lead = intent.lang === "zh" ? `共${groups.length}项:` : `${groups.length} event${groups.length === 1 ? "" : "s"}: `;
   const sentences = groups.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
@@ -348,14 +354,14 @@ function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): An
 export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer {
   let a: Answer | null = null;
   // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
-  const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\bwhat happened\b|\btook place\b|哪些(会议|活动|会谈|会见|访问)|(会议|活动)有哪些|发生了什么|举行了哪些/i.test(intent.question);
+  const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\blist\b.*\b(meetings|events|talks|visits|sessions)\b|\bwhat happened\b|\btook place\b|哪些(会议|活动|会谈|会见|访问)|(会议|活动)有哪些|(列出|列举).*(会议|会谈|会见|活动|访问)|发生了什么|举行了哪些/i.test(intent.question);
   switch (intent.kind) {
     case "when": a = composeWhen(intent, cands, index) ?? reportedWithout(intent, cands, index, "date"); break;
     case "where": a = composeWhere(intent, cands, index) ?? reportedWithout(intent, cands, index, "place"); break;
     case "who": a = composeWho(intent, cands, index); break;
     case "howmany": a = composeHowMany(intent, cands, index); break;
     case "timeline": a = composeEvents(intent, index); break;
-    case "list": a = eventish && (intent.places.length || intent.year || intent.persons.length) ? composeEvents(intent, index) ?? composeWhat(intent, cands, index) : composeWhat(intent, cands, index); break;
+    case "list": a = eventish && (intent.places.length || intent.year || intent.persons.length || intent.series) ? composeEvents(intent, index) ?? composeWhat(intent, cands, index) : composeWhat(intent, cands, index); break;
     default: a = composeWhat(intent, cands, index);
   }
   return a ?? notFound(intent, index, cands);

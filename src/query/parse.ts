@@ -14,6 +14,7 @@ import { seriesAt } from "../extract/events.ts";
 import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { words as zhWords } from "../index/segment.ts";
+import { equivalentKnown } from "./glossary.ts";
 import type { Intent, Person, QuestionKind } from "../types.ts";
 
 export interface Vocabulary {
@@ -31,7 +32,7 @@ export interface Vocabulary {
 const KIND_RULES: [RegExp, QuestionKind][] = [
   [/\bhow many times\b|多少次|(?<!第)几次|几回/i, "howmany"],
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
-  [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|有哪些(会议|活动)/i, "list"],
+  [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|^\s*(列出|列举)|有哪些(会议|活动)/i, "list"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
   [/\bwhere\b|which (city|place|venue|country|location)\b|在哪|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
@@ -242,7 +243,10 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     return /^\s*(次|届|轮)|^[^.?!]*?\b(meeting|session|forum|summit|conference|expo|round|committee|sub-?committee|visit|edition|exhibition)\b|会议|分委会|委员会/.test(after) && !/^\s*(deputy|vice|half|quarter|secretary|lady)/.test(after);
   });
   const ordinal = ordMention?.value;
-  const series = ordMention ? questionSeries(q, ordMention) : undefined;
+  // The series named with an ordinal, or without one ("list the meetings of the Energy Sub-Committee").
+  const series = ordMention
+    ? questionSeries(q, ordMention)
+    : q.match(new RegExp(`\\b${EVENT_NOUN}s?\\s+of\\s+(?:the\\s+)?(.+?(?:committee|commission|council|forum)\\b.*?)${SERIES_END}`, "i"))?.[1]?.trim();
 
   const dates = findDates(q);
   const d = dates.find((x) => x.value.year || x.value.month);
@@ -259,7 +263,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
   for (const w of words) {
     const t = tokenize(w);
-    if (!t.length || countryOf(w) || vocab.acronyms.has(w)) continue;
+    if (!t.length || countryOf(w) || vocab.acronyms.has(w) || t.every((x) => equivalentKnown(x, vocab.terms))) continue;
     // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛).
     const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
     if (persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)))) continue;

@@ -12,6 +12,7 @@ import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
+import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown } from "./glossary.ts";
 import type { Event, Intent, Sentence } from "../types.ts";
 import { referenceDate, seriesAt } from "../extract/events.ts";
 
@@ -122,16 +123,16 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
       if (!pool.has(sid) && intent.persons.every((p) => index.peopleIn(sid).includes(p))) pool.set(sid, 0.1);
   // Chinese is matched by words, not bigrams: the question's Chinese is cut into the longest pieces
   // that the retrieved sentences contain ("哈萨克斯坦/代表团/参观了"), so a long name does not outweigh a verb.
-  const poolText = [...pool.keys()].map((sid) => fold(index.sentences.get(sid)!.text)).join("\n");
+  const poolText = [...pool.keys()].map((sid) => index.folded(sid)).join("\n");
   const hanUnits = intent.hanRuns.flatMap((r) => chineseUnits(r, poolText));
   const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t));
   const content = [...latin, ...hanUnits.map((u) => u.text)];
-  const hanKnown = hanUnits.filter((u) => u.found || zhGlossaryKnown(u.text, index) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
-  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index)), ...hanKnown];
+  const hanKnown = hanUnits.filter((u) => u.found || zhGlossaryKnown(u.text, index.vocab.terms) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
+  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index.vocab.terms)), ...hanKnown];
   // A Chinese proper noun the corpus never mentions ("东京" in "东京的会议在哪里召开") is what English
   // marks with a capital: the question is about something the corpus does not cover.
   const unknown = hanUnits
-    .filter((u) => u.proper && !u.found && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index) && !PLACES_ZH.some(([, zh]) => zh === u.text))
+    .filter((u) => u.proper && !u.found && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
     .filter((u) => !(u.text.match(/\p{Script=Han}{2}/gu) ?? []).every((b) => index.vocab.terms.has(b)))
     .map((u) => u.text);
   const units = hanUnits.map((u) => ({ text: u.text, known: hanKnown.includes(u.text) }));
@@ -163,9 +164,9 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
       const w = (headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1;
       total += w;
       const han = /\p{Script=Han}/u.test(t);
-      if (han ? unitIn(t, s.text, st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
+      if (han ? unitIn(t, index.folded(sid), st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
         covered += w;
-      } else if (han ? contextOf(s, index).some((c) => unitIn(t, c.text, index.sentenceTerms.get(c.id)!)) : ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
+      } else if (han ? contextOf(s, index).some((c) => unitIn(t, index.folded(c.id), index.sentenceTerms.get(c.id)!)) : ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
     }
     const coverage = total ? covered / total : 1;
     const langBonus = s.lang === intent.lang ? 0.15 : 0;
@@ -188,7 +189,7 @@ export function sameSeries(asked: string, found: string): boolean {
   const distinct = /\p{Script=Han}/u.test(asked)
     ? words(fold(asked)).map((w) => w.word).filter((w) => w.length >= 2 && !GENERIC_SERIES.has(w) && !/分委|委员|会议|合作|中哈/.test(w))
     : tokenize(asked).filter((t) => !GENERIC_SERIES.has(t) && !/^sub/.test(t));
-  return distinct.every((t) => (/\p{Script=Han}/u.test(t) ? foundText.includes(t) || unitIn(t, found, theirs) : theirs.has(t) || equivalentIn(t, theirs)));
+  return distinct.every((t) => (/\p{Script=Han}/u.test(t) ? unitIn(t, foundText, theirs) : theirs.has(t) || equivalentIn(t, theirs)));
 }
 
 /** Words that refer to the article or the asking itself ("那篇稿子里", "请问"), not to its content. */
@@ -201,45 +202,18 @@ export function chineseUnits(run: string, text: string): { text: string; found: 
     .map((w) => ({ text: w.word, found: text.includes(w.word), proper: isProperNoun(w.tag) }));
 }
 
-/** Is a Chinese word in the sentence, itself or through a glossary equivalent (English or Chinese)? */
-function unitIn(unit: string, text: string, st: Set<string>): boolean {
-  const t = fold(text);
-  if (t.includes(unit)) return true;
-  // A country in any of its names: 哈萨克斯坦 = 哈方 = Kazakh(stan).
-  const country = COUNTRIES.find((c) => c.zh.includes(unit));
-  if (country) return country.zh.some((z) => z.length >= 2 && t.includes(z)) || country.forms.some((f) => st.has(stem(f)) || st.has(f));
-  return GLOSSARY.some((row) => row.some((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && (unit.includes(w) || w.includes(unit))) && row.some((w) => !/\p{Script=Han}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => st.has(t))));
-}
-
-function zhGlossaryKnown(unit: string, index: CorpusIndex): boolean {
-  return GLOSSARY.some((row) => row.some((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && (unit.includes(w) || w.includes(unit))) && row.some((w) => !/\p{Script=Han}/u.test(w) && tokenize(w).length > 0 && tokenize(w).every((t) => index.vocab.terms.has(t))));
-}
-
 function dateWords(q: string): string[] {
   return findDates(q).map((d) => d.value.text);
 }
 
-let termRows: Map<string, string[][]> | undefined;
-/** The glossary rows (as search terms) a term belongs to, built once. */
-function rowsOf(term: string): string[][] {
-  if (!termRows) {
-    termRows = new Map();
-    for (const row of GLOSSARY) {
-      const toks = [...new Set(row.flatMap((w) => tokenize(w)))];
-      for (const t of toks) termRows.set(t, [...(termRows.get(t) ?? []), toks]);
-    }
-  }
-  return termRows.get(term) ?? [];
+/** Is a Chinese word in the sentence (`text` already folded), itself or through a glossary equivalent? */
+function unitIn(unit: string, text: string, st: Set<string>): boolean {
+  if (text.includes(unit)) return true;
+  // A country in any of its names: 哈萨克斯坦 = 哈方 = Kazakh(stan).
+  const country = COUNTRIES.find((c) => c.zh.includes(unit));
+  if (country) return country.zh.some((z) => z.length >= 2 && text.includes(z)) || country.forms.some((f) => st.has(stem(f)) || st.has(f));
+  return zhEquivalents(unit).some((toks) => toks.every((t) => st.has(t)));
 }
-
-function equivalentKnown(term: string, index: CorpusIndex): boolean {
-  return rowsOf(term).some((toks) => toks.some((t) => index.vocab.terms.has(t)));
-}
-
-function equivalentIn(term: string, st: Set<string>): boolean {
-  return rowsOf(term).some((toks) => toks.some((t) => st.has(t)));
-}
-
 /** Events that satisfy the question's people/place/year/ordinal constraints (for counting and listing). */
 export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
   // Start from the smallest list a constraint points at (a person's, a place's or a year's events).
@@ -252,6 +226,7 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
   return start.filter((e) => {
     if (!intent.persons.every((p) => e.participants.some((q) => q.id === p))) return false;
     if (intent.ordinal !== undefined && e.ordinal !== intent.ordinal) return false;
+    if (intent.series && !(e.series && sameSeries(intent.series, e.series))) return false;
     if (intent.places.length && !intent.places.every((pl) => e.place && samePlace(e.place, pl))) return false;
     if (intent.year && e.date.year !== intent.year) return false;
     if (intent.month && e.date.month !== intent.month) return false;

@@ -21,6 +21,14 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("能源合作分委会第七次会议的中方代表是谁?").answer).toMatch(/^李明/);
   });
 
+  it("lists the meetings of a series, in either language", () => {
+    const a = core.ask("List the meetings of the Energy Cooperation Sub-Committee");
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^1 event/);
+    expect(a.answer).toContain("西安");
+    expect(core.ask("列出在阿拉木图举行的会议").answer).toMatch(/^共1项/);
+  });
+
   it("lists the events of a day, not of its month", () => {
     const a = core.ask("what happened on March 5, 2019?");
     expect(a.answer).toMatch(/^1 event/);
