@@ -14,9 +14,18 @@ import type { Person } from "../types.ts";
 export function nameTokens(name: string): string[] {
   if (/\p{Script=Han}/u.test(name)) return [fold(name).replace(/[•·\-\s]/g, "")];
   return fold(name)
-    .split(/[\s\-]+/)
-    .map((t) => t.replace(/[^a-z]/g, "").replace(/(.)\1+/g, "$1"))
+    .split(/\s+/)
+    .map((t) => latinSpelling(t.replace(/[^a-z]/g, "")))
     .filter(Boolean);
+}
+
+/**
+ * One spelling for the usual variants of romanised Central Asian and Russian names: zh/j, kh/h,
+ * -iyev/-iev, -yev/-ev, doubled letters ("Zhumangarin" = "Jumangarin", "Kenesaliyev" = "Kenesaliev",
+ * "Massimov" = "Masimov"). Hyphenated parts are one token ("Tian-bo" = "Tianbo").
+ */
+export function latinSpelling(t: string): string {
+  return t.replace(/dzh|zh/g, "j").replace(/kh/g, "h").replace(/iy(?=[aeo])/g, "i").replace(/y(?=e)/g, "").replace(/(.)\1+/g, "$1");
 }
 
 export function nameKey(name: string): string {
@@ -25,7 +34,7 @@ export function nameKey(name: string): string {
 
 /** Pinyin of a Chinese name without spaces ("张广军" → "zhangguangjun"). */
 export function pinyinKey(zh: string): string {
-  return pinyin(fold(zh).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join("").replace(/(.)\1+/g, "$1");
+  return latinSpelling(pinyin(fold(zh).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join(""));
 }
 
 /** Consonant skeleton for comparing transliterations across scripts. */
@@ -116,6 +125,7 @@ export function blockKeys(name: string): string[] {
     const toks = nameTokens(name);
     keys.push(`j:${toks.join("")}`, `w:${skeleton(name.replace(/[\s-]/g, "")).slice(0, 3)}`);
     for (const t of toks) keys.push(`t:${t}`, `s:${skeleton(t)}`, `h:${t}`);
+    for (const part of fold(name).split(/[\s-]+/)) keys.push(`s:${skeleton(part)}`); // "Ahmed-Zak": "Zak" alone too
   }
   return keys;
 }

@@ -6,7 +6,7 @@
  * @example parseQuestion("who co-chaired the 11th committee meeting?", idx).ordinal // 11
  */
 import { detectLang } from "../corpus/lang.ts";
-import { nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
+import { latinSpelling, nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
 import { findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
@@ -112,9 +112,9 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         if ([...sub].every((c) => TRANSLIT.has(c)) && skeleton(sub).length >= 2) bySkeleton.set(skeleton(sub), sub);
       }
   const rawToks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const toks = rawToks.map((t) => t.replace(/(.)\1+/g, "$1"));
+  const toks = rawToks.map((t) => latinSpelling(t));
   // Ordinary corpus words ("committee", "energy") are not taken for transliterated names.
-  const ordinary = new Set(rawToks.filter((t) => terms?.has(stem(t))).map((t) => t.replace(/(.)\1+/g, "$1")));
+  const ordinary = new Set(rawToks.filter((t) => terms?.has(stem(t))).map((t) => latinSpelling(t)));
   const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
   // Candidates: people sharing a key with the question; the checks below decide.
   const qKeys = [
@@ -145,7 +145,9 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
       const lastSk = skeleton(at[at.length - 1]!);
       const tr = bySkeleton.get(lastSk);
       if (lastSk.length >= 2 && at[at.length - 1]!.length >= 5 && tr) return spans.push(tr), true;
-      const has = (t: string) => toks.some((q) => q === t || (t.length >= 6 && near(q, t)));
+      // One letter off is allowed only for long family names (Nazarbaev/Nazarbayev), not for short
+      // Chinese given names (Tianbo/Jianbo).
+      const has = (t: string) => toks.some((q) => q === t || (t.length >= 7 && near(q, t)));
       // The family name alone ("Massimov", "Nazarbayev") names the person; a given or clan name alone
       // ("Wang" of Wang Lijiu in "Wang Wentao") does not, unless the rest of the name follows it.
       const last = at[at.length - 1]!, first = at[0]!;

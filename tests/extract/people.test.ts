@@ -47,3 +47,12 @@ describe("aliases", () => {
     expect(idOf("韩正")).toBe(idOf("Han Zheng"));
   });
 });
+
+describe("romanisation variants", () => {
+  it("treats zh/j, kh/h, -iyev/-iev and hyphens as one spelling", () => {
+    expect(sameName("Serik Zhumangarin", "Serik Jumangarin")).toBe(true);
+    expect(sameName("Kanat Kenesaliyev", "Kanat Kenesaliev")).toBe(true);
+    expect(sameName("Du Tian-bo", "Du Tianbo")).toBe(true);
+    expect(sameName("Du Tianbo", "Zheng Jianbo")).toBe(false);
+  });
+});
