@@ -9,6 +9,7 @@
 import { pinyin } from "pinyin-pro";
 import { fold } from "../index/tokenize.ts";
 import type { Person } from "../types.ts";
+import { SURNAMES } from "./lexicon.ts";
 
 /** Folded name: lower case, no diacritics, letters only per token, doubled letters collapsed. */
 export function nameTokens(name: string): string[] {
@@ -30,6 +31,13 @@ export function latinSpelling(t: string): string {
 
 export function nameKey(name: string): string {
   return nameTokens(name).join(" ");
+}
+
+/** The common Chinese surnames in pinyin ("wang", "jiang", "zhang"…): a romanised name starting with one is Chinese-style. */
+let pinyinSurnames: Set<string> | undefined;
+export function isPinyinSurname(token: string): boolean {
+  pinyinSurnames ??= new Set([...SURNAMES].map((c) => latinSpelling(pinyin(c, { toneType: "none" }))));
+  return pinyinSurnames.has(latinSpelling(token.toLowerCase()));
 }
 
 /** Pinyin of a Chinese name without spaces ("张广军" → "zhangguangjun"). */
@@ -103,8 +111,9 @@ export function sameName(a: string, b: string, sameArticle = false): boolean {
   // not, and "Li" alone is too short to merge across articles.
   if (short.length === 1) {
     const t = short[0]!;
-    const family = t === long[long.length - 1] || (long.length === 2 && long[0] === t && t.length <= 4 && long[1]!.length >= 4);
-    return family && t.length >= 4;
+    const chineseStyle = long.length === 2 && isPinyinSurname(long[0]!);
+    const family = chineseStyle ? long[0] === t : t === long[long.length - 1];
+    return family && (t.length >= 4 || chineseStyle);
   }
   return short.every((t) => long.includes(t)) && short.join("").length >= 4;
 }

@@ -76,6 +76,13 @@ export const TRANSLIT = new Set(
     .split(""),
 );
 
+/** The most common Chinese surnames: a 2–3 character name after a title must start with one. */
+export const SURNAMES = new Set(
+  ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏" +
+    "习栗蔺阎韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+    .split(""),
+);
+
 /** Words that end a Chinese personal name ("张旭和…", "习近平在…"). */
 export const ZH_NAME_STOP = new Set("、，,。和与同在及分共表指举介出率会说强认希将就对为是也已等的了称还于向时从应到".split(""));
 

@@ -8,7 +8,7 @@
  *   // [{ name: "Li Keqiang", title: "Premier", country: "China" }, { name: "Karim Masimov", title: "Prime Minister", country: "Kazakhstan" }]
  */
 import { fold } from "../index/tokenize.ts";
-import { COUNTRIES, countryOf, EN_TITLES, TRANSLIT, ZH_NAME_STOP, ZH_TITLES } from "./lexicon.ts";
+import { COUNTRIES, countryOf, EN_TITLES, SURNAMES, TRANSLIT, ZH_NAME_STOP, ZH_TITLES } from "./lexicon.ts";
 import { MONTH_NAMES } from "./dates.ts";
 
 export interface PersonMention {
@@ -145,12 +145,6 @@ export function findPeopleEn(text: string): PersonMention[] {
 
 const ZH_COUNTRIES = COUNTRIES.flatMap((c) => c.zh.filter((z) => z.length > 1).map((z) => [z, c.name] as const)).sort((a, b) => b[0].length - a[0].length);
 
-/** The most common Chinese surnames: a 2–3 character name after a title must start with one. */
-const SURNAMES = new Set(
-  ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏" +
-    "习栗蔺阎韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
-    .split(""),
-);
 
 /** A Chinese name starting at `i`: a run of transliteration characters (foreign) or 2–3 characters after a common surname. */
 function zhNameAt(text: string, i: number): string | null {

@@ -6,7 +6,7 @@
  * @example parseQuestion("who co-chaired the 11th committee meeting?", idx).ordinal // 11
  */
 import { detectLang } from "../corpus/lang.ts";
-import { latinSpelling, nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
+import { isPinyinSurname, latinSpelling, nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
 import { findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
@@ -140,6 +140,13 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
       }
       const at = nameTokens(al);
       if (at.length > 1 && at.every((t) => toks.includes(t))) return true;
+      // A one-word alias counts only if it is the family name of one of the person's full names
+      // ("Massimov" of Karim Massimov), never a given name ("Kun" of Pan Kun, "Long" of Jiang Long).
+      if (at.length === 1) {
+        const fulls = p.aliases.filter((x) => !/\p{Script=Han}/u.test(x)).map((x) => nameTokens(x)).filter((x) => x.length >= 2);
+        const family = fulls.some((f) => (f.length === 2 && isPinyinSurname(f[0]!) ? f[0] : f[f.length - 1]) === at[0]);
+        if (fulls.length && !family) return false;
+      }
       const py = byPinyin.get(at.join(""));
       if (at.length > 1 && at.join("").length >= 6 && py) return spans.push(py), true;
       const lastSk = skeleton(at[at.length - 1]!);
@@ -151,12 +158,13 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
       // The family name alone ("Massimov", "Nazarbayev") names the person; a given or clan name alone
       // ("Wang" of Wang Lijiu in "Wang Wentao") does not, unless the rest of the name follows it.
       const last = at[at.length - 1]!, first = at[0]!;
-      if (last.length >= 3 && has(last)) return true;
+      // "Pan Kun": a Chinese-style name's family name comes first; its last part is a given name.
+      const chineseStyle = at.length === 2 && isPinyinSurname(first);
+      if (!chineseStyle && last.length >= 3 && has(last)) return true;
       const i = toks.indexOf(first);
-      const chineseStyle = at.length === 2 && first.length <= 4 && at[1]!.length >= 4;
       if (chineseStyle && i >= 0) {
         const next = toks[i + 1];
-        if (next === at[1]) return true;
+        if (next === at[1] || `${next}${toks[i + 2] ?? ""}` === at[1]) return true;
         // A bare family name ("xi and nazarbayev", "ding encouraged") names this person when no one else
         // in the corpus shares it and the next word is not an unknown given name ("wang wentao").
         const unique = keys.firstCount.get(first) === 1;
