@@ -146,6 +146,13 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         const fulls = p.aliases.filter((x) => !/\p{Script=Han}/u.test(x)).map((x) => nameTokens(x)).filter((x) => x.length >= 2);
         const family = fulls.some((f) => (f.length === 2 && isPinyinSurname(f[0]!) ? f[0] : f[f.length - 1]) === at[0]);
         if (fulls.length && !family) return false;
+        // A Chinese family name alone ("Fang") is ambiguous when the question goes on with another given name.
+        if (isPinyinSurname(at[0]!)) {
+          const i = toks.indexOf(at[0]!);
+          const next = toks[i + 1];
+          const unique = keys.firstCount.get(at[0]!) === 1;
+          return i >= 0 && unique && !(next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next));
+        }
       }
       const py = byPinyin.get(at.join(""));
       if (at.length > 1 && at.join("").length >= 6 && py) return spans.push(py), true;
