@@ -153,7 +153,11 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
   if (groups.length < 2) return null;
   const evs = groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))).sort((a, b) => byDate(a, b));
   const items = evs.map((e) => (intent.lang === "zh" ? `${dateText(e.date, "zh")}${e.place ? `,${zhPlace(e.place)}` : ""}` : `${dateText(e.date, "en")}${e.place ? ` in ${latinPlace(e.place)}` : ""}`));
-  const text = intent.lang === "zh" ? `语料记载了${evs.length}次:${items.join(";")}。` : `${evs.length} times in the corpus: ${items.join("; ")}.`;
+  // Many meetings: the count, and the most recent ones whose year is known.
+  const dated = items.filter((_, i) => evs[i]!.date.year);
+  const shown = items.length > 8 ? (dated.length ? dated : items).slice(-6) : items;
+  const more = items.length > 8 ? (intent.lang === "zh" ? `最近${shown.length}次:` : `the latest ${shown.length}: `) : "";
+  const text = intent.lang === "zh" ? `语料记载了${evs.length}次,${more}${shown.join(";")}。` : `${evs.length} times in the corpus${more ? `; ${more}` : ": "}${shown.join("; ")}.`;
   return answer(intent, true, trim(text, 600), evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean), evs, index);
 }
 

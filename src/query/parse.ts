@@ -97,10 +97,12 @@ function personKeys(persons: Person[]): PersonKeys {
 
 /** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
 export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>, spans: string[] = []): string[] {
-  const folded = fold(q);
+  const folded = fold(q).replace(/[·•‧・]/g, "•");
   const keys = personKeys(persons);
   // Chinese text in the question, as pinyin (李克强 → "likeqiang") and as transliteration runs (马西莫夫).
   const hanRuns = folded.match(/\p{Script=Han}+/gu) ?? [];
+  // Maximal runs of transliteration characters ("马明" in "韩正和马明在哪里").
+  const wholeRuns = new Set(hanRuns.flatMap((r) => r.match(new RegExp(`[${[...TRANSLIT].join("")}]+`, "gu")) ?? []));
   // Han substrings of the question by their pinyin and by their consonant skeleton (transliterations only).
   const byPinyin = new Map<string, string>();
   const bySkeleton = new Map<string, string>();
@@ -127,6 +129,8 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
   ];
   const candidates = new Set<Person>();
   for (const key of qKeys) for (const p of keys.byKey.get(key) ?? []) candidates.add(p);
+  // Chinese names written out in full in the question: a sound-alike inside one of them is not another person.
+  const exact = [...candidates].flatMap((p) => p.aliases.filter((al) => /\p{Script=Han}/u.test(al)).map((al) => fold(al).replace(/[·•‧・]/g, "•"))).filter((al) => al.length >= 3 && folded.includes(al));
   const out: string[] = [];
   for (const p of candidates) {
     const hit = p.aliases.some((al) => {
@@ -156,9 +160,12 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
       }
       const py = byPinyin.get(at.join(""));
       if (at.length > 1 && at.join("").length >= 6 && py) return spans.push(py), true;
+      // By sound only for foreign names (a Chinese name is matched by its pinyin above), and a two-consonant
+      // match (马明 = Mamin) only for a whole run of transliteration characters.
       const lastSk = skeleton(at[at.length - 1]!);
       const tr = bySkeleton.get(lastSk);
-      if (lastSk.length >= 2 && at[at.length - 1]!.length >= 5 && tr) return spans.push(tr), true;
+      const foreign = !(at.length === 2 && isPinyinSurname(at[0]!));
+      if (foreign && tr && at[at.length - 1]!.length >= 5 && (lastSk.length >= 3 || wholeRuns.has(tr)) && !exact.some((x) => x.includes(tr))) return spans.push(tr), true;
       // One letter off is allowed only for long family names (Nazarbaev/Nazarbayev), not for short
       // Chinese given names (Tianbo/Jianbo).
       const has = (t: string) => toks.some((q) => q === t || (t.length >= 7 && near(q, t)));
