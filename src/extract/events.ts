@@ -165,6 +165,7 @@ export function extractCorpus(articles: Article[]): Extraction {
       }
     }
     let prevSubject: string | undefined;
+    let author: string | undefined; // of a signed article quoted in full ("X published a signed article …")
     let prevParagraph = -1;
     for (const s of a.sentences) {
       const ids: { id: string; at: number }[] = [];
@@ -197,6 +198,9 @@ export function extractCorpus(articles: Article[]): Extraction {
         const at = lower.indexOf(`the ${short}`);
         if (at >= 0 && !/[a-z]/.test(lower[at + 4 + short.length] ?? "")) add([...owners][0], at);
       }
+      if (/signed article|署名文章|\bop-ed\b|wrote an article/i.test(s.text) && ids.length) author = [...ids].sort((x, y) => x.at - y.at)[0]!.id;
+      // "I"/"我" in a signed article is its author.
+      if (author && !ids.length && (/\b(I|my|me)\b/.test(s.text) || /我(?![国们方])/.test(s.text))) add(author, 0);
       if ((PRONOUN_EN.test(s.text) || PRONOUN_ZH.test(s.text)) && prevSubject) add(prevSubject, 0);
       // A sentence naming no one, inside a paragraph that opened with someone speaking, continues
       // that person's remarks ("王文涛表示,…。中方愿…。").

@@ -138,3 +138,20 @@ describe("Core.refresh", () => {
     expect(await live.refresh()).toEqual({ added: [], changed: [], removed: [] });
   });
 });
+
+describe("first person in a signed article", () => {
+  it("is the article's author", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = await mkdtemp(join(tmpdir(), "signed-"));
+    await writeFile(
+      join(dir, "op.txt"),
+      "Updated: 2021-05-03 08:00\nPresident Aigerim Tulegenova published a signed article in the newspaper Zhas Alash on Monday ahead of her state visit.\nFollowing is the full text of the article:\nThis will be my fourth visit to your country. I will attend the regional trade fair in Lanzhou.\n",
+    );
+    const c = await Core.load({ dataDir: dir });
+    const a = c.ask("Which fair will Aigerim Tulegenova attend?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("regional trade fair");
+  });
+});
