@@ -27,6 +27,8 @@ export function answerQuestion(index: CorpusIndex, question: string): Answer {
     events: [],
   });
   if (!q || !/[\p{L}\p{N}]/u.test(q)) return help(TEXT[lang].help);
+  // Greetings and requests for help get the same short guide.
+  if (/^\s*(hi|hello|hey|thanks|thank you|help|start|你好|您好|谢谢|帮助|帮忙)\s*[!.?！。？]*\s*$/i.test(q)) return help(TEXT[lang].help);
   if (q.length > MAX_QUESTION_CHARS) return help(TEXT[lang].tooLong);
   const intent = parseQuestion(q, index.vocab);
   if (intent.unknownNames.length) return notFound(intent, index, [], intent.unknownNames);

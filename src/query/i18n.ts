@@ -1,23 +1,59 @@
 /**
- * Words the core writes to people, in English and Chinese, and example questions built from the corpus.
+ * Words the core writes to people, in English and Chinese, and example questions built from what
+ * the corpus holds (its latest numbered meetings and meetings between two people).
  */
 import type { Corpus } from "../corpus/corpus.ts";
-import type { Lang } from "../types.ts";
+import { ordinalSuffix } from "../extract/ordinals.ts";
+import { isoDate } from "../extract/dates.ts";
+import type { Event, Lang } from "../types.ts";
 
 export const TEXT = {
   en: {
     notFound: "The corpus does not say.",
     help: "Ask a short question about the news in the corpus, e.g.",
     tooLong: "That question is too long; please ask in one or two sentences, e.g.",
+    tryAsking: "You could ask, e.g.",
   },
   zh: {
     notFound: "语料中没有相关信息。",
     help: "请就语料中的新闻提一个简短的问题,例如:",
     tooLong: "问题太长了,请用一两句话提问,例如:",
+    tryAsking: "可以这样提问:",
   },
 };
 
+const GENERIC = {
+  en: ["Where was the latest meeting held?", "Who attended the meeting?", "What was signed?"],
+  zh: ["最近的会议在哪里举行?", "谁出席了会议?", "签署了哪些文件?"],
+};
+
+const cache = new WeakMap<Corpus, Record<Lang, string[]>>();
+
+/** Three questions this corpus can answer, newest events first; generic ones for an empty corpus. */
 export function examplesFor(corpus: Corpus, lang: Lang): string[] {
-  void corpus;
-  return lang === "zh" ? ["最近的会议在哪里举行?", "谁出席了会议?", "签署了哪些文件?"] : ["Where was the latest meeting held?", "Who attended the meeting?", "What was signed?"];
+  let c = cache.get(corpus);
+  if (!c) {
+    c = { en: build(corpus, "en"), zh: build(corpus, "zh") };
+    cache.set(corpus, c);
+  }
+  return c[lang];
+}
+
+function build(corpus: Corpus, lang: Lang): string[] {
+  const recent = [...corpus.events].filter((e) => e.date.year).sort((a, b) => isoDate(b.date).localeCompare(isoDate(a.date)));
+  const out: string[] = [];
+  const numbered = recent.find((e) => e.ordinal && e.series && e.place && /\p{Script=Han}/u.test(e.series) === (lang === "zh"));
+  if (numbered) out.push(lang === "zh" ? `${numbered.series}第${numbered.ordinal}次会议在哪里举行?` : `Where was the ${ordinalSuffix(numbered.ordinal!)} ${seriesName(numbered)} held?`);
+  const pair = recent.find((e) => e.participants.length >= 2 && e !== numbered);
+  if (pair) {
+    const [a, b] = pair.participants;
+    out.push(lang === "zh" ? `${a!.name}和${b!.name}什么时候会谈?` : `When did ${a!.name} meet ${b!.name}?`);
+    out.push(lang === "zh" ? `${a!.name}是谁?` : `Who is ${b!.name}?`);
+  }
+  for (const g of GENERIC[lang]) if (out.length < 3) out.push(g);
+  return out.slice(0, 3);
+}
+
+function seriesName(e: Event): string {
+  return e.series!.replace(/\s+(meeting|session)$/i, "") + " meeting";
 }

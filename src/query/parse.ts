@@ -284,7 +284,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
 
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
   const unknownNames: string[] = [];
-  const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{L}'’-]{2,}/gu) ?? [];
+  const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{Script=Latin}'’-]{2,}/gu) ?? [];
   for (const w of words) {
     const t = tokenize(w);
     if (!t.length || countryOf(w) || vocab.acronyms.has(w) || t.every((x) => equivalentKnown(x, vocab.terms))) continue;

@@ -108,6 +108,14 @@ describe("Core over a crafted corpus", () => {
     }
   });
 
+  it("suggests example questions that it can answer", () => {
+    for (const lang of ["en", "zh"] as const) {
+      const examples = core.examples(lang);
+      expect(examples).toHaveLength(3);
+      for (const q of examples) if (!/latest meeting|最近的会议|attended the meeting|出席了会议|What was signed|签署了哪些/.test(q)) expect(core.ask(q).found, q).toBe(true);
+    }
+  });
+
   it("summarises the corpus", () => {
     const s = core.summary();
     expect(s.articles).toBe(3);
