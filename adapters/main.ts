@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   }
   const argData = process.argv.indexOf("--data");
   if (argData > 0 && process.argv[argData + 1]) config.DATA_DIR = process.argv[argData + 1]!;
-  const logger = createLogger(config.LOG_LEVEL);
+  // The console chat shares the terminal with its user: unless LOG_LEVEL is set, only warnings (such as
+  // skipped corpus files) are logged there.
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN;
+  const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
   const now = () => new Date();
   const core = await Core.load({ dataDir: config.DATA_DIR, logger, now });
   const store = openSqliteStore(config.STATE_DB);
