@@ -120,7 +120,11 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
     // The event's place, only when this sentence is part of that event's own evidence.
     const place = c.event?.place && !intent.places.length && c.event.evidence.includes(c.sentence.id) ? c.event.place : undefined;
     const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${zhPlace(place)}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${latinPlace(place)}` : ""}.`;
-    return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+    // When the date is the event's (the sentence gives none), quote the sentence that states it too.
+    const own = findDates(c.sentence.text).some((m) => m.value.month === d.month && (!d.year || !m.value.year || m.value.year === d.year));
+    const dated = own ? undefined : c.event?.evidence.map((id) => index.sentences.get(id)!).find((x) => x && findDates(x.text).some((m) => m.value.month === d.month));
+    const quote = dated ?? c.sentence;
+    return answer(intent, true, withQuote(direct, quote, intent.lang), dated ? [dated, c.sentence] : [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;
 }
