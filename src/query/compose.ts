@@ -331,7 +331,11 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
     figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
     // The counted noun sits right after the number: its first two words decide which figure is asked for.
-    const scored = figs.map((f) => ({ f, s: tokenize(`${shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")} ${f.unit ?? ""}`).filter((t) => qTerms.has(t)).length }));
+    const scored = figs.map((f) => {
+      const noun = tokenize(`${shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")} ${f.unit ?? ""}`);
+      // The noun right after "how many" ("how many stations") counts double.
+      return { f, s: noun.filter((t) => qTerms.has(t)).length + noun.filter((t) => intent.focus.includes(t)).length };
+    });
     // Without a unit to go by, the figure must count something the question names ("52 … projects").
     if (!figs.length || (!hint && c.sentence.lang === "en" && !scored.some((x) => x.s > 0))) continue;
     const top = Math.max(...scored.map((x) => x.s));

@@ -2,7 +2,7 @@
  * The English↔Chinese glossary as search terms: which terms are equivalent, whether a term (or an
  * equivalent) occurs in a set of terms, and the English equivalents of a Chinese word. Built once.
  */
-import { GLOSSARY } from "../extract/lexicon.ts";
+import { COUNTRIES, GLOSSARY } from "../extract/lexicon.ts";
 import { tokenize } from "../index/tokenize.ts";
 
 let termRows: Map<string, string[][]> | undefined;
@@ -10,8 +10,11 @@ let termRows: Map<string, string[][]> | undefined;
 export function rowsOf(term: string): string[][] {
   if (!termRows) {
     termRows = new Map();
-    for (const row of GLOSSARY) {
-      const toks = [...new Set(row.flatMap((w) => tokenize(w)))];
+    // A country's names are one row too: Kazakh = Kazakhstan = 哈萨克斯坦 = 哈方.
+    const rows = [...GLOSSARY, ...COUNTRIES.map((c) => [c.name, ...c.forms, ...c.zh.filter((z) => z.length >= 2)])];
+    for (const row of rows) {
+      // Only single words are equivalent word for word: "prime minister" does not make "minister" a "premier".
+      const toks = [...new Set(row.map((w) => tokenize(w)).filter((t) => t.length === 1).map((t) => t[0]!))];
       for (const t of toks) termRows.set(t, [...(termRows.get(t) ?? []), toks]);
     }
   }
@@ -47,4 +50,10 @@ export function equivalentKnown(term: string, vocab: Set<string>): boolean {
 /** Does the corpus vocabulary hold an English equivalent of a Chinese word? */
 export function zhGlossaryKnown(unit: string, vocab: Set<string>): boolean {
   return zhEquivalents(unit).some((toks) => toks.every((t) => vocab.has(t)));
+}
+
+/** Is the word itself ("Sub-Committee", "S&T") an entry of the glossary? */
+export function inGlossary(word: string): boolean {
+  const w = word.toLowerCase();
+  return GLOSSARY.some((row) => row.includes(w));
 }

@@ -14,7 +14,7 @@ import { seriesAt } from "../extract/events.ts";
 import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { words as zhWords } from "../index/segment.ts";
-import { equivalentKnown } from "./glossary.ts";
+import { equivalentKnown, inGlossary } from "./glossary.ts";
 import type { Intent, Person, QuestionKind } from "../types.ts";
 
 export interface Vocabulary {
@@ -34,15 +34,15 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
   [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|^\s*(列出|列举)|有哪些(会议|活动)/i, "list"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
-  [/\bwhere\b|which (city|place|venue|country|location)\b|在哪|哪里|何地|什么地方|哪个城市|地点/i, "where"],
+  [/\bwhere\b|which (city|place|venue|country|location)\b|在哪(?!些)|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
   [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent\b|share\b|proportion\b|percentage\b)|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
   [/\b(which|what)\b.*\b(areas|fields|projects|sectors|activities|places|regions|countries)\b|哪些/i, "list"],
 ];
 
 const SIDES: [RegExp, string][] = [
-  [/\b(kazakh|kazakhstan'?s?|kazakhstani)\s+(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|哈方|哈萨克斯坦方面|哈萨克斯坦代表团/i, "Kazakhstan"],
-  [/\b(chinese|china'?s?)\s+(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|中方|中国代表团|中国方面/i, "China"],
+  [/\b(kazakh|kazakhstan'?s?|kazakhstani)\s+(?:(?:vice|deputy|first|foreign|prime|chief|head|trade|energy)\s+){0,2}(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|哈方|哈萨克斯坦方面|哈萨克斯坦代表团/i, "Kazakhstan"],
+  [/\b(chinese|china'?s?)\s+(?:(?:vice|deputy|first|foreign|prime|chief|head|trade|energy)\s+){0,2}(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|中方|中国代表团|中国方面/i, "China"],
 ];
 
 const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|forum|conference|session|signing|events?)\b|会议|会见|会谈|访问|峰会|论坛/i;
@@ -287,7 +287,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{Script=Latin}'’-]{2,}/gu) ?? [];
   for (const w of words) {
     const t = tokenize(w);
-    if (!t.length || countryOf(w) || vocab.acronyms.has(w) || t.every((x) => equivalentKnown(x, vocab.terms))) continue;
+    if (!t.length || countryOf(w) || vocab.acronyms.has(w) || t.every((x) => equivalentKnown(x, vocab.terms)) || inGlossary(w)) continue;
     // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛).
     const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
     if (persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)))) continue;
@@ -296,8 +296,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   }
 
   // The noun right after "which/what" or "什么/哪些" names the kind of thing the answer is.
-  const enFocus = q.match(/\b(?:which|what)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)/i)?.[1];
-  const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类)(\p{Script=Han}{2,4})/u)?.[1];
+  const enFocus = q.match(/\b(?:which|what|how many|how much)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)/i)?.[1];
+  const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类|多少|几)(?:个|份|项|家|名|座)?(\p{Script=Han}{2,4})/u)?.[1];
   const focus = [
     ...(enFocus && !/^(is|are|was|were|did|do|does|will|has|have|had|can|could|should|would|happened|the|a|an)$/i.test(enFocus) ? tokenize(enFocus) : []),
     ...(zhFocus ? [zhWords(zhFocus)[0]?.word ?? zhFocus] : []),
