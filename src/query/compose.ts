@@ -6,7 +6,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
-import { PLACES_ZH } from "../extract/lexicon.ts";
+import { EN_TITLES, PLACES_ZH, ZH_TITLES } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
@@ -213,6 +213,26 @@ function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   return null;
 }
 
+/** Synonymous offices, written the same way. */
+const SAME_OFFICE: Record<string, string> = {
+  premier: "prime minister", 总理: "prime minister", 国务院总理: "prime minister", 首相: "prime minister",
+  "vice premier": "deputy prime minister", "vice prime minister": "deputy prime minister", 副总理: "deputy prime minister", 国务院副总理: "deputy prime minister",
+  第一副总理: "first deputy prime minister", 国家主席: "president", 总统: "president", 主席: "chairman",
+  部长: "minister", 副部长: "vice minister", "deputy minister": "vice minister", 外长: "foreign minister", 外交部长: "foreign minister",
+  大使: "ambassador", 市长: "mayor", 书记: "secretary", 主任: "director", 副主任: "deputy director",
+};
+
+/** The office a text names, most specific first ("first deputy prime minister", "副总理"), or undefined. */
+function coreTitle(text: string): string | undefined {
+  const t = fold(text);
+  const zh = ZH_TITLES.find((x) => t.includes(x));
+  const en = [...EN_TITLES].filter((x) => x.length > 3 && !/^(mr|mrs|ms|dr|h\.e)\.$/.test(x) && !["counterpart", "head", "chief", "chair", "co-chair"].includes(x))
+    .sort((a, b) => b.length - a.length)
+    .find((x) => new RegExp(`\\b${x.replace(/[.]/g, "\\.")}\\b`).test(t));
+  const found = zh ?? en;
+  return found ? SAME_OFFICE[found] ?? found : undefined;
+}
+
 const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|^\s*谁是|是谁|是什么人|什么人|何许人/i;
 
 /** "Who is X?": the person's titles and country, and the events the corpus has them in. */
@@ -248,6 +268,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const role = ROLE_WORDS.find(([re]) => re.test(intent.question))?.[1];
   const qTerms = new Set(tokenize(intent.question));
   const asked = new Set(expandTerms(intent, index));
+  const askedTitle = coreTitle(intent.question);
   const wantsElse = /\b(else|other|besides|also)\b|还|另外|其他/i.test(intent.question);
   // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
   const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE);
@@ -266,6 +287,9 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     const overlap = (p: Participant) => Math.max(0, ...byId.get(p.id)!.titles.map((t) => tokenize(t).filter((x) => qTerms.has(x) || asked.has(x)).length));
     const best = Math.max(0, ...people.map(overlap));
     if (best >= 2) people = people.filter((p) => overlap(p) === best);
+    // "Who is the Chinese prime minister?": the named office must be the person's office, not a lesser
+    // one that shares a word ("Vice Premier" is not "Premier").
+    if (askedTitle && !intent.persons.length && !role && WHO_IS.test(intent.question)) people = people.filter((p) => byId.get(p.id)!.titles.some((t) => coreTitle(t) === askedTitle));
     // "Who did X meet in Davos?": everyone X met there, from every matching event, not one sentence's cast.
     const metWith = /\b(meet|met|meets|talks?|hold|held)\b|会见|会谈|会晤/i.test(intent.question);
     if ((wantsElse || metWith) && intent.persons.length) {
@@ -319,6 +343,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
   }
   const hint = UNIT_HINTS.find(([q]) => q.test(intent.question))?.[1];
   const qTerms = new Set(tokenize(intent.question));
+  const askedTerms = new Set(expandTerms(intent, index));
   for (const c of cands.slice(0, 8)) {
     if (c.coverage < MIN_COVERAGE) break;
     const text = c.sentence.lang === "zh" ? fold(c.sentence.text) : c.sentence.text;
@@ -333,6 +358,8 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     // The counted noun sits right after the number: its first two words decide which figure is asked for.
     const scored = figs.map((f) => {
       const noun = tokenize(`${shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")} ${f.unit ?? ""}`);
+      // Across languages the question's words are known by their glossary equivalents ("协议" = agreement).
+      for (const t of noun) if (askedTerms.has(t) && !qTerms.has(t)) qTerms.add(t);
       // The noun right after "how many" ("how many stations") counts double.
       return { f, s: noun.filter((t) => qTerms.has(t)).length + noun.filter((t) => intent.focus.includes(t)).length };
     });

@@ -91,6 +91,18 @@ describe("Core over a crafted corpus", () => {
     expect(a.answer).toContain("9th China-Kazakhstan Cooperation Committee");
   });
 
+  it("answers a Chinese question from an English article through the glossary", () => {
+    const a = core.ask("在阿拉木图签署了多少项协议?");
+    expect(a.found).toBe(true);
+    expect(a.lang).toBe("zh");
+    expect(a.answer).toContain("12");
+  });
+
+  it("does not take one title for another ('vice premier' is not 'prime minister')", () => {
+    const a = core.ask("Who is the Chinese prime minister?");
+    expect(a.answer).not.toMatch(/^Han Zheng/);
+  });
+
   it("says not found rather than guessing", () => {
     expect(core.ask("Who co-chaired the 10th meeting of the cooperation committee?").found).toBe(false);
     expect(core.ask("When did Tokayev visit Paris?").found).toBe(false);
