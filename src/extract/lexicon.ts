@@ -42,9 +42,6 @@ export function countryOf(word: string): string | undefined {
   return undefined;
 }
 
-export function isCountryWord(word: string): boolean {
-  return countryOf(word) !== undefined;
-}
 
 /** Official titles, longest first so "First Deputy Prime Minister" wins over "Prime Minister". */
 export const EN_TITLES = [

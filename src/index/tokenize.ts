@@ -76,8 +76,3 @@ function tokenizeText(text: string): string[] {
   }
   return out;
 }
-
-/** Content words of a question: tokens minus question words. */
-export function contentTerms(text: string): string[] {
-  return tokenize(text);
-}
