@@ -125,6 +125,8 @@ export interface Intent {
   /** The series the ordinal counts ("Sub-Committee on Energy Cooperation", "中哈合作委员会"), as written. */
   series?: string;
   year?: number;
+  /** With `year`, a span of years ("between 2014 and 2016", "2014年至2016年", "since 2019"). */
+  yearTo?: number;
   month?: number;
   day?: number;
   side?: string; // "China" / "Kazakhstan" when the question names one side ("the Kazakh delegation")

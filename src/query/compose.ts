@@ -333,7 +333,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     const items = groups
       .map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)))
       .sort((a, b) => byDate(a, b))
-      .map((e) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${e.place}` : ` in ${e.place}`) : ""}`);
+      .map((e) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${zhPlace(e.place)}` : ` in ${latinPlace(e.place)}`) : ""}`);
     const n = groups.length;
     const words = ["zero", "once", "twice", "three times", "four times", "five times", "six times"];
     const direct = intent.lang === "zh" ? `${n}次:${items.join(";")}。` : `${n} (${words[n] ?? `${n} times`}): ${items.join("; ")}.`;

@@ -274,7 +274,14 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
 
   const dates = findDates(q);
   const d = dates.find((x) => x.value.year || x.value.month);
-  const year = d?.value.year ?? (q.match(/\b((?:19|20)\d\d)\b/) ? Number(RegExp.$1) : undefined);
+  let year = d?.value.year ?? (q.match(/\b((?:19|20)\d\d)\b/) ? Number(RegExp.$1) : undefined);
+  // A span of years: "between 2014 and 2016", "from 2014 to 2016", "2014-2016", "2014年至2016年", "since 2019".
+  let yearTo: number | undefined;
+  const span = q.match(/((?:19|20)\d\d)\s*(?:年)?\s*(?:-|–|to|and|至|到)\s*((?:19|20)\d\d)/i);
+  if (span && /between|from|\d\s*[-–]\s*\d|至|到|to/i.test(q)) {
+    year = Math.min(+span[1]!, +span[2]!);
+    yearTo = Math.max(+span[1]!, +span[2]!);
+  } else if (year && new RegExp(`\\b(since|after)\\s+${year}\\b|${year}\\s*年(以来|之后)`, "i").test(q)) yearTo = 9999;
 
   const places = placesIn(q, folded, vocab);
 
@@ -313,7 +320,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     ordinal,
     series,
     year,
-    month: d?.value.month,
+    yearTo,
+    month: yearTo ? undefined : d?.value.month,
     day: d?.value.day,
     side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],

@@ -140,7 +140,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   if (content.length && known.length / content.length < 0.5) return { candidates: [], terms, unknown, units };
   // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
   // Names stay: a sentence that names the people is better evidence than one that only inherits them.
-  const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold)]);
+  const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", intent.yearTo ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold)]);
   // Chinese words count even when the corpus lacks them: unlike English filler ("kz", "how's"), a
   // word the segmenter recognises is part of what is asked.
   const own = new Set([...known, ...hanUnits.map((u) => u.text)].filter((t) => !constraintTerms.has(t) || known.length <= 2));
@@ -220,7 +220,7 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
   const lists: Event[][] = [
     ...intent.persons.map((p) => index.eventsOfPerson.get(p) ?? []),
     ...intent.places.map((pl) => index.eventsOfPlace.get(placeKey(pl)) ?? []),
-    ...(intent.year ? [index.eventsOfYear.get(intent.year) ?? []] : []),
+    ...(intent.year && !intent.yearTo ? [index.eventsOfYear.get(intent.year) ?? []] : []),
   ];
   const start = lists.length ? lists.reduce((a, b) => (b.length < a.length ? b : a)) : index.corpus.events;
   return start.filter((e) => {
@@ -228,7 +228,7 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
     if (intent.ordinal !== undefined && e.ordinal !== intent.ordinal) return false;
     if (intent.series && !(e.series && sameSeries(intent.series, e.series))) return false;
     if (intent.places.length && !intent.places.every((pl) => e.place && samePlace(e.place, pl))) return false;
-    if (intent.year && e.date.year !== intent.year) return false;
+    if (intent.year && (intent.yearTo ? !(e.date.year && e.date.year >= intent.year && e.date.year <= intent.yearTo) : e.date.year !== intent.year)) return false;
     if (intent.month && e.date.month !== intent.month) return false;
     if (intent.day && !(e.date.day && e.date.day <= intent.day && intent.day <= (e.date.endDay ?? e.date.day))) return false;
     return true;

@@ -29,6 +29,12 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("列出在阿拉木图举行的会议").answer).toMatch(/^共1项/);
   });
 
+  it("understands spans of years", () => {
+    expect(core.ask("How many times did Han Zheng meet Askar Mamin between 2019 and 2020?").answer).toMatch(/^2 /);
+    expect(core.ask("How many times did Han Zheng meet Askar Mamin since 2020?").answer).toMatch(/^1 /);
+    expect(core.ask("韩正和马明2019年至2019年会见了几次?").answer).toMatch(/^1次/);
+  });
+
   it("lists the events of a day, not of its month", () => {
     const a = core.ask("what happened on March 5, 2019?");
     expect(a.answer).toMatch(/^1 event/);
