@@ -60,6 +60,9 @@ export async function buildCorpus(dir: string, opts: LoadOptions = {}): Promise<
   return (await refreshCorpus(dir, undefined, opts)).corpus;
 }
 
+/** Files are stat'ed and read this many at a time (the cleaning itself is synchronous). */
+const IO_WINDOW = 64;
+
 /** Re-scan `dir`: unchanged files keep their parsed article, the rest are read again. */
 export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}): Promise<{ corpus: Corpus; change: CorpusChange }> {
   const files = await listCorpusFiles(dir);
@@ -69,27 +72,38 @@ export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts:
   const problems: LoadProblem[] = [];
   const stamps: Corpus["stamps"] = new Map();
   const change: CorpusChange = { added: [], changed: [], removed: [] };
-  for (const f of files) {
-    const st = await stampOf(dir, f);
-    const was = prev?.stamps.get(f);
-    if (st) stamps.set(f, st);
-    if (st && was && was.size === st.size && was.mtimeMs === st.mtimeMs) {
-      const a = old.get(f);
-      if (a) articles.push(a);
-      else if (oldProblems.has(f)) problems.push(oldProblems.get(f)!);
-      continue;
-    }
-    const r = await readCorpusFile(dir, f, opts);
-    const parsed = "reason" in r ? r : articleFrom(r);
-    if ("reason" in parsed) problems.push(parsed);
-    else {
-      if (old.get(f)?.hash === parsed.hash) {
-        articles.push(old.get(f)!);
-        continue;
+  // A window of files is stat'ed and read concurrently, then handled in file order.
+  for (let w = 0; w < files.length; w += IO_WINDOW) {
+    const window = files.slice(w, w + IO_WINDOW);
+    const stats = await Promise.all(window.map((f) => stampOf(dir, f)));
+    const reads = await Promise.all(
+      window.map((f, i) => {
+        const st = stats[i];
+        const was = prev?.stamps.get(f);
+        return st && was && was.size === st.size && was.mtimeMs === st.mtimeMs ? undefined : readCorpusFile(dir, f, opts);
+      }),
+    );
+    window.forEach((f, i) => {
+      const st = stats[i];
+      if (st) stamps.set(f, st);
+      const r = reads[i];
+      if (!r) {
+        const a = old.get(f);
+        if (a) articles.push(a);
+        else if (oldProblems.has(f)) problems.push(oldProblems.get(f)!);
+        return;
       }
-      articles.push(parsed);
-      (old.has(f) ? change.changed : change.added).push(f);
-    }
+      const parsed = "reason" in r ? r : articleFrom(r);
+      if ("reason" in parsed) problems.push(parsed);
+      else {
+        if (old.get(f)?.hash === parsed.hash) {
+          articles.push(old.get(f)!);
+          return;
+        }
+        articles.push(parsed);
+        (old.has(f) ? change.changed : change.added).push(f);
+      }
+    });
   }
   const present = new Set(articles.map((a) => a.file));
   for (const f of old.keys()) if (!present.has(f)) change.removed.push(f);

@@ -7,12 +7,14 @@
  * @example nameKey("Karim Massimov") === nameKey("Karim Masimov") // true
  */
 import { pinyin } from "pinyin-pro";
-import { fold } from "../index/tokenize.ts";
+import { fold, memo } from "../index/tokenize.ts";
 import type { Person } from "../types.ts";
 import { SURNAMES } from "./lexicon.ts";
 
-/** Folded name: lower case, no diacritics, letters only per token, doubled letters collapsed. */
-export function nameTokens(name: string): string[] {
+/** Folded name: lower case, no diacritics, letters only per token, doubled letters collapsed. The array must not be modified. */
+export const nameTokens: (name: string) => string[] = memo(nameTokensOf);
+
+function nameTokensOf(name: string): string[] {
   if (/\p{Script=Han}/u.test(name)) return [fold(name).replace(/[•·\-\s]/g, "")];
   return fold(name)
     .split(/\s+/)
@@ -25,13 +27,13 @@ export function nameTokens(name: string): string[] {
  * -iyev/-iev, -yev/-ev, doubled letters ("Zhumangarin" = "Jumangarin", "Kenesaliyev" = "Kenesaliev",
  * "Massimov" = "Masimov"). Hyphenated parts are one token ("Tian-bo" = "Tianbo").
  */
-export function latinSpelling(t: string): string {
+export const latinSpelling: (t: string) => string = memo(latinSpellingOf);
+
+function latinSpellingOf(t: string): string {
   return t.replace(/dzh|zh/g, "j").replace(/kh/g, "h").replace(/iy(?=[aeo])/g, "i").replace(/y(?=e)/g, "").replace(/(.)\1+/g, "$1");
 }
 
-export function nameKey(name: string): string {
-  return nameTokens(name).join(" ");
-}
+export const nameKey: (name: string) => string = memo((name) => nameTokens(name).join(" "));
 
 /** The common Chinese surnames in pinyin ("wang", "jiang", "zhang"…): a romanised name starting with one is Chinese-style. */
 let pinyinSurnames: Set<string> | undefined;
@@ -41,12 +43,16 @@ export function isPinyinSurname(token: string): boolean {
 }
 
 /** Pinyin of a Chinese name without spaces ("张广军" → "zhangguangjun"). */
-export function pinyinKey(zh: string): string {
+export const pinyinKey: (zh: string) => string = memo(pinyinKeyOf);
+
+function pinyinKeyOf(zh: string): string {
   return latinSpelling(pinyin(fold(zh).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join(""));
 }
 
 /** Consonant skeleton for comparing transliterations across scripts. */
-export function skeleton(name: string): string {
+export const skeleton: (name: string) => string = memo(skeletonOf);
+
+function skeletonOf(name: string): string {
   // Pinyin finals -ng render a foreign -n ("马明" = Mamin).
   const latin = /\p{Script=Han}/u.test(name)
     ? pinyin(fold(name).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).map((sy) => sy.replace(/ng$/, "n")).join(" ")
@@ -122,7 +128,9 @@ export function sameName(a: string, b: string, sameArticle = false): boolean {
  * Blocking keys: two spellings can only name the same person (per `sameName`) if they share one,
  * so each name is compared with a handful of candidates instead of every person in the corpus.
  */
-export function blockKeys(name: string): string[] {
+export const blockKeys: (name: string) => string[] = memo(blockKeysOf);
+
+function blockKeysOf(name: string): string[] {
   const keys: string[] = [];
   if (/\p{Script=Han}/u.test(name)) {
     const key = nameKey(name);
@@ -143,6 +151,10 @@ export function blockKeys(name: string): string[] {
 export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (name: string, file?: string) => string | undefined } {
   const persons: Person[] = [];
   const blocks = new Map<string, Set<Person>>();
+  // Sets mirroring each person's `files` and `aliases` (the arrays keep their order; the sets answer "has").
+  const filesOf = new Map<Person, Set<string>>();
+  const aliasesOf = new Map<Person, Set<string>>();
+  const inFile = (p: Person, file: string) => filesOf.get(p)!.has(file);
   const candidatesFor = (name: string) => {
     const out = new Set<Person>();
     for (const k of blockKeys(name)) for (const p of blocks.get(k) ?? []) out.add(p);
@@ -153,13 +165,16 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
   for (const r of raw) distinct.set(`${r.name}\u0000${r.file}\u0000${r.title ?? ""}\u0000${r.country ?? ""}`, r);
   const full = [...distinct.values()].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
   for (const r of full) {
-    let p = candidatesFor(r.name).find((q) => q.aliases.some((al) => sameName(al, r.name, q.files.includes(r.file))));
+    let p = candidatesFor(r.name).find((q) => q.aliases.some((al) => sameName(al, r.name, inFile(q, r.file))));
     if (!p) {
       p = { id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] };
       persons.push(p);
+      filesOf.set(p, new Set());
+      aliasesOf.set(p, new Set());
     }
-    if (!p.aliases.includes(r.name)) {
+    if (!aliasesOf.get(p)!.has(r.name)) {
       p.aliases.push(r.name);
+      aliasesOf.get(p)!.add(r.name);
       for (const k of blockKeys(r.name)) {
         if (!blocks.has(k)) blocks.set(k, new Set());
         blocks.get(k)!.add(p);
@@ -167,7 +182,10 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
     }
     if (r.title && !p.titles.includes(r.title)) p.titles.push(r.title);
     if (!p.country && r.country) p.country = r.country;
-    if (!p.files.includes(r.file)) p.files.push(r.file);
+    if (!inFile(p, r.file)) {
+      p.files.push(r.file);
+      filesOf.get(p)!.add(r.file);
+    }
   }
   const used = new Set<string>();
   const count = new Map<string, number>();
@@ -185,11 +203,16 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
     p.id = id;
   }
   const byAlias = new Map<string, Person[]>();
-  for (const p of persons) for (const a of p.aliases) byAlias.set(nameKey(a), [...(byAlias.get(nameKey(a)) ?? []), p]);
+  for (const p of persons)
+    for (const a of p.aliases) {
+      const list = byAlias.get(nameKey(a));
+      if (list) list.push(p);
+      else byAlias.set(nameKey(a), [p]);
+    }
   const idOf = (name: string, file?: string) => {
-    const cands = byAlias.get(nameKey(name)) ?? candidatesFor(name).filter((p) => p.aliases.some((a) => sameName(a, name, file ? p.files.includes(file) : false)));
-    const inFile = file ? cands.filter((p) => p.files.includes(file)) : [];
-    return (inFile[0] ?? cands[0])?.id;
+    const cands = byAlias.get(nameKey(name)) ?? candidatesFor(name).filter((p) => p.aliases.some((a) => sameName(a, name, file ? inFile(p, file) : false)));
+    const inThisFile = file ? cands.filter((p) => inFile(p, file)) : [];
+    return (inThisFile[0] ?? cands[0])?.id;
   };
   return { persons, idOf };
 }

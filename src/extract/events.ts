@@ -52,8 +52,8 @@ function eventKind(text: string): EventKind | undefined {
   return undefined;
 }
 
-function roleIn(text: string, name: string): Role {
-  const t = fold(text);
+function roleIn(text: string, name: string, folded?: string): Role {
+  const t = folded ?? fold(text);
   // Sentence-wide roles: "X co-chairs … with Y", "X and Y led delegations", "…分别率双方代表团".
   if (/co-?chair|共同主持/.test(t)) return "co-chair";
   if (/\bled (the )?delegations\b|分别率|率双方代表团/.test(t)) return "head of delegation";
@@ -120,6 +120,12 @@ interface Candidate extends Event {
   fromHeadline: boolean;
 }
 
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
 const SAME_DAY = /\b(on the same day|the same day|that day|same day)\b|同日|当天|当日/i;
 const PRONOUN_EN = /^(?:He|She)\b/;
 const PRONOUN_ZH = /^(?:他|她)/;
@@ -141,7 +147,7 @@ export function extractCorpus(articles: Article[]): Extraction {
   // 2. Resolve every sentence's people: names, short references, "the vice premier", pronouns.
   const mentions = new Map<string, string[]>();
   const byFile = new Map<string, Person[]>();
-  for (const p of persons) for (const f of p.files) byFile.set(f, [...(byFile.get(f) ?? []), p]);
+  for (const p of persons) for (const f of p.files) push(byFile, f, p);
   for (const a of articles) {
     const local = byFile.get(a.file) ?? [];
     // Name parts (first, last, whole) that point at exactly one person of this article; Chinese aliases;
@@ -256,9 +262,10 @@ function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | 
   const ord = ords.find((o) => /meeting|session|forum|summit|conference|expo|round|会议|届|次/i.test(s.text.slice(o.end, o.end + 60) + o.text)) ?? undefined;
   // "since the 10th meeting": a past event referred to, whose attendees this sentence does not name.
   const pastRef = ord !== undefined && /(\bsince (the )?|自|以来)$/.test(s.text.slice(Math.max(0, ord.start - 12), ord.start));
+  const folded = fold(s.text);
   const participants: Participant[] = (pastRef ? [] : ids).map((id) => {
     const p = byId.get(id)!;
-    return { id, name: p.name, title: p.titles[0], country: p.country, role: roleIn(s.text, p.aliases.find((al) => fold(s.text).includes(fold(al))) ?? p.name) };
+    return { id, name: p.name, title: p.titles[0], country: p.country, role: roleIn(s.text, p.aliases.find((al) => folded.includes(fold(al))) ?? p.name, folded) };
   });
   const figures: Figure[] = findFigures(s.lang === "zh" ? fold(s.text) : s.text).map((f) => ({ value: f.value, number: f.number, unit: f.unit, measures: f.measures, sentence: s.id }));
   return {
@@ -356,9 +363,18 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
 function inferYears(articles: Article[], events: Event[], mentions: Map<string, string[]>): void {
   const byFile = new Map<string, Event[]>();
   const byPerson = new Map<string, Event[]>();
+  // The same lists split by month (a month never changes here; only years are filled in), so a
+  // "last December" looks only at December events instead of every event of the people involved.
+  const byPersonMonth = new Map<string, Map<number, Event[]>>();
   for (const e of events) {
-    byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-    for (const p of e.participants) byPerson.set(p.id, [...(byPerson.get(p.id) ?? []), e]);
+    push(byFile, e.file, e);
+    for (const p of e.participants) {
+      push(byPerson, p.id, e);
+      if (e.date.month === undefined) continue;
+      let months = byPersonMonth.get(p.id);
+      if (!months) byPersonMonth.set(p.id, (months = new Map()));
+      push(months, e.date.month, e);
+    }
   }
   for (const a of articles) {
     const own = byFile.get(a.file) ?? [];
@@ -369,7 +385,7 @@ function inferYears(articles: Article[], events: Event[], mentions: Map<string, 
       const month = m[1] && m[1] !== "year" ? findDates(m[1])[0]?.value.month ?? ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].indexOf(m[1].toLowerCase()) + 1 : m[2] ? Number(m[2]) : undefined;
       const people = new Set([...(mentions.get(s.id) ?? []), ...own.flatMap((e) => e.participants.map((p) => p.id))]);
       const placeWords = findPlaces(s.text).map((p) => p.name);
-      const involving = new Set([...people].flatMap((id) => byPerson.get(id) ?? []));
+      const involving = new Set([...people].flatMap((id) => (month === undefined ? byPerson.get(id) : byPersonMonth.get(id)?.get(month)) ?? []));
       const found = [...involving].filter(
         (e) =>
           e.file !== a.file &&

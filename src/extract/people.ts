@@ -50,6 +50,9 @@ const TITLE_OF_ORG = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(?:the\\s+)?([^,;.]{
 /** "Mayor of Almaty Azamat Utemisov", "President of Kazakhstan Kassym-Jomart Tokayev": title of one place, then the name. */
 const TITLE_OF_PLACE = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]+)\\s+(${CAP}(?:\\s+${CAP}){1,2})`, "gu");
 const SPEAKER = new RegExp(`(?:^|[,"”]\\s*)(?:said|says|according to)\\s+${NAME}|${NAME}\\s+(?:said|says|stressed|noted|added|emphasized|emphasised|urged|hailed|recalled|pointed out|expressed|introduced|called)\\b`, "gu");
+/** Cheap pre-checks: a sentence without any title word (or speech verb, or parenthesis) cannot match the patterns above. */
+const ANY_TITLE = new RegExp(`\\b(?:${TITLE_ALT})`, "u");
+const ANY_SPEECH = /said|says|according to|stressed|noted|added|emphasized|emphasised|urged|hailed|recalled|pointed out|expressed|introduced|called/;
 const POSITION = new RegExp(`${NAME}\\s*\\((?:L|R|C|left|right|center|centre|front-?[LR]|back-?[LR]|\\d(?:st|nd|rd|th)\\s+[LR])\\)`, "gu");
 
 function cleanName(raw: string): string | null {
@@ -92,7 +95,8 @@ export function findPeopleEn(text: string): PersonMention[] {
     }
     out.push(m);
   };
-  for (const m of text.matchAll(TITLE_FIRST)) {
+  const titled = ANY_TITLE.test(text);
+  for (const m of titled ? text.matchAll(TITLE_FIRST) : []) {
     const name = cleanName(m[3]!);
     if (!name) continue;
     const adj = m[1];
@@ -101,25 +105,26 @@ export function findPeopleEn(text: string): PersonMention[] {
     const start = m.index! + m[0].indexOf(m[3]!);
     push({ name, title: /^counterpart$/i.test(title) ? undefined : title, country, start, end: start + m[3]!.length });
   }
-  for (const m of text.matchAll(APPOSITIVE)) {
+  for (const m of titled ? text.matchAll(APPOSITIVE) : []) {
     const name = cleanName(m[1]!);
     if (!name || name.split(" ").length < 2) continue;
     const title = titleCase(m[2]!).replace(/^(?:the|a)\s+/i, "");
     push({ name, title, country: countryIn(m[2]), start: m.index!, end: m.index! + m[1]!.length });
   }
-  for (const m of text.matchAll(TITLE_OF_PLACE)) {
+  for (const m of titled ? text.matchAll(TITLE_OF_PLACE) : []) {
     const name = cleanName(m[3]!);
     if (!name || name.split(" ").length < 2) continue;
     const start = m.index! + m[0].lastIndexOf(m[3]!);
     push({ name, title: `${titleCase(m[1]!)} of ${m[2]}`, country: countryOf(m[2]!), start, end: start + m[3]!.length });
   }
-  for (const m of text.matchAll(TITLE_OF_ORG)) {
+  for (const m of titled ? text.matchAll(TITLE_OF_ORG) : []) {
     const name = cleanName(m[3]!);
     if (!name || name.split(" ").length < 2) continue;
     const start = m.index! + m[0].lastIndexOf(m[3]!);
     push({ name, title: `${titleCase(m[1]!)} of ${m[2]!.trim()}`, country: countryIn(m[2]), start, end: start + m[3]!.length });
   }
   for (const re of [SPEAKER, POSITION]) {
+    if (re === SPEAKER ? !ANY_SPEECH.test(text) : !text.includes("(")) continue;
     for (const m of text.matchAll(re)) {
       const raw = m[1] ?? m[2];
       if (!raw) continue;

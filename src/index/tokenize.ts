@@ -20,8 +20,9 @@ const STOP = new Set(
     .split(/\s+/),
 );
 
-/** A small memo for the short strings that are folded and tokenized again and again (glossary words, names, titles). */
-function memo<T>(f: (s: string) => T, maxLen = 200, maxSize = 50_000): (s: string) => T {
+/** A small memo for the short strings that are folded and tokenized again and again (glossary words, names, titles).
+ * Arrays it returns are frozen: callers must not modify them. */
+export function memo<T>(f: (s: string) => T, maxLen = 200, maxSize = 50_000): (s: string) => T {
   const cache = new Map<string, T>();
   return (s: string) => {
     if (s.length > maxLen) return f(s);
