@@ -1,0 +1,450 @@
+/**
+ * Sentence search: an inverted index over documents (one per sentence) that takes pre-tokenized
+ * text and answers OR queries with BM25+ scores, best first. It reproduces what MiniSearch 7 computed
+ * for this project (one field, no prefix or fuzzy expansion, k 1.2, b 0.7, d 0.5, score × number of
+ * query terms matched, equal scores in order of the first query term matched and then corpus order),
+ * but keeps postings in typed arrays: a tenth of the memory, built in one pass, saved and loaded as
+ * plain buffers (snapshot.ts), and updated one document at a time (`add`, `remove`).
+ *
+ * Postings live in two tiers: a sealed base (compressed sparse rows: term → doc ids and term
+ * frequencies, doc ids ascending) and a delta of per-term lists for documents added after sealing.
+ * A removed document is only marked dead; `exportParts()` writes base + delta without dead documents.
+ * Each document has an order key that places it in corpus order, so a document added later ranks
+ * among equals exactly where a fresh build would put it.
+ */
+
+/** One search result: the document id, its score and the query terms it matched (MiniSearch's order). */
+export interface SearchHit {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+/** The sealed, serialisable form of the index (documents renumbered 0..n-1 in corpus order). */
+export interface SearchParts {
+  terms: string[];
+  /** Per term, where its postings start in `docs`/`tfs` (length terms.length + 1). */
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
+  /** Number of distinct terms per document (MiniSearch's field length). */
+  fieldLengths: Uint16Array;
+  /** Running average of field lengths, exactly as accumulated. */
+  avgFieldLength: number;
+}
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+/** MiniSearch's BM25+ (same expression, so the same floating-point result). */
+function bm25(tf: number, df: number, n: number, fieldLength: number, avg: number): number {
+  const invDocFreq = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return invDocFreq * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avg)));
+}
+
+function grow<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
+
+/** Is `a` within one insertion, deletion or substitution of `b`? (UTF-16 units, like MiniSearch.) */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** An integer-like key ("2016"), which JavaScript objects list first, in numeric order. */
+const isIndexKey = (k: string) => /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+
+export class SentenceSearch {
+  private readonly termIds = new Map<string, number>();
+  private readonly termText: string[] = [];
+  /** Live documents containing each term. */
+  private df: Int32Array = new Int32Array(0);
+  // Sealed base postings.
+  private baseTerms = 0;
+  private offsets: Int32Array = new Int32Array(1);
+  private baseDocs: Int32Array = new Int32Array(0);
+  private baseTfs: Uint16Array = new Uint16Array(0);
+  // Postings of documents added after sealing, per term (doc ids ascending).
+  private readonly deltaDocs = new Map<number, number[]>();
+  private readonly deltaTfs = new Map<number, number[]>();
+  // Per document.
+  private readonly ids: string[] = [];
+  private readonly docOf = new Map<string, number>();
+  private fieldLengths: Uint16Array = new Uint16Array(0);
+  private alive: Uint8Array = new Uint8Array(0);
+  private order: Float64Array = new Float64Array(0);
+  private count = 0;
+  private avg = 0;
+  private sealed = 0;
+  // Forward lists of documents not yet sealed (a fresh build): term ids and frequencies.
+  private fwdTerms: Int32Array = new Int32Array(0);
+  private fwdTfs: Uint16Array = new Uint16Array(0);
+  private fwdStart: number[] = [0];
+  // Scratch for queries.
+  private scratchScore: Float64Array = new Float64Array(0);
+  private scratchQuality: Uint16Array = new Uint16Array(0);
+  private scratchFirst: Int32Array = new Int32Array(0);
+  private byLength: Map<number, number[]> | undefined;
+
+  /** Live documents. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** In how many live documents a term occurs (0 when none). */
+  docFrequency(term: string): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.df[t]!;
+  }
+
+  has(id: string): boolean {
+    const d = this.docOf.get(id);
+    return d !== undefined && this.alive[d] === 1;
+  }
+
+  private termIdOf(term: string): number {
+    let t = this.termIds.get(term);
+    if (t === undefined) {
+      t = this.termText.length;
+      this.termIds.set(term, t);
+      this.termText.push(term);
+      this.df = grow(this.df, t + 1);
+      this.byLength?.get(term.length)?.push(t) ?? this.byLength?.set(term.length, [t]);
+    }
+    return t;
+  }
+
+  /**
+   * Add a document: `tokens` are its terms in text order (repeats count as term frequency).
+   * `order` places it in corpus order among the others (default: after every document so far).
+   */
+  add(id: string, tokens: readonly string[], order?: number): void {
+    if (this.docOf.has(id)) throw new Error(`duplicate document ${id}`);
+    const d = this.ids.length;
+    this.ids.push(id);
+    this.docOf.set(id, d);
+    this.fieldLengths = grow(this.fieldLengths, d + 1);
+    this.alive = grow(this.alive, d + 1);
+    this.order = grow(this.order, d + 1);
+    this.alive[d] = 1;
+    this.order[d] = order ?? d;
+    const tf = new Map<number, number>();
+    for (const term of tokens) {
+      if (!term) continue;
+      const t = this.termIdOf(term);
+      tf.set(t, (tf.get(t) ?? 0) + 1);
+    }
+    const unique = new Set(tokens).size;
+    this.fieldLengths[d] = unique;
+    this.avg = (this.avg * this.count + unique) / (this.count + 1);
+    this.count++;
+    const sealedNow = this.sealed > 0 || this.baseTerms > 0;
+    if (!sealedNow) {
+      // Fresh build: keep a forward list; `seal()` turns the lot into base postings.
+      const at = this.fwdStart[this.fwdStart.length - 1]!;
+      this.fwdTerms = grow(this.fwdTerms, at + tf.size);
+      this.fwdTfs = grow(this.fwdTfs, at + tf.size);
+      let i = at;
+      for (const [t, n] of tf) {
+        this.fwdTerms[i] = t;
+        this.fwdTfs[i++] = Math.min(n, 65535);
+        this.df[t]!++;
+      }
+      this.fwdStart.push(i);
+      return;
+    }
+    for (const [t, n] of tf) {
+      let docs = this.deltaDocs.get(t);
+      if (!docs) {
+        this.deltaDocs.set(t, (docs = []));
+        this.deltaTfs.set(t, []);
+      }
+      docs.push(d);
+      this.deltaTfs.get(t)!.push(Math.min(n, 65535));
+      this.df[t]!++;
+    }
+  }
+
+  /** Turn the documents added so far into base postings (once, after a fresh build). */
+  seal(): void {
+    if (this.sealed > 0 || this.baseTerms > 0) return;
+    const nTerms = this.termText.length;
+    const counts = new Int32Array(nTerms + 1);
+    const total = this.fwdStart[this.fwdStart.length - 1]!;
+    for (let i = 0; i < total; i++) counts[this.fwdTerms[i]! + 1]!++;
+    for (let t = 0; t < nTerms; t++) counts[t + 1]! += counts[t]!;
+    const offsets = counts;
+    const fill = offsets.slice(0, nTerms);
+    const docs = new Int32Array(total);
+    const tfs = new Uint16Array(total);
+    const nDocs = this.fwdStart.length - 1;
+    for (let d = 0; d < nDocs; d++)
+      for (let i = this.fwdStart[d]!; i < this.fwdStart[d + 1]!; i++) {
+        const t = this.fwdTerms[i]!;
+        const at = fill[t]!++;
+        docs[at] = d;
+        tfs[at] = this.fwdTfs[i]!;
+      }
+    this.offsets = offsets;
+    this.baseDocs = docs;
+    this.baseTfs = tfs;
+    this.baseTerms = nTerms;
+    this.sealed = Math.max(nDocs, 1);
+    this.fwdTerms = new Int32Array(0);
+    this.fwdTfs = new Uint16Array(0);
+    this.fwdStart = [0];
+  }
+
+  /** Remove a document; `tokens` are its terms, as given to `add`. Its postings are skipped from now on. */
+  remove(id: string, tokens: readonly string[]): void {
+    const d = this.docOf.get(id);
+    if (d === undefined || !this.alive[d]) return;
+    this.seal();
+    this.alive[d] = 0;
+    this.docOf.delete(id);
+    const unique = this.fieldLengths[d]!;
+    if (this.count === 1) this.avg = 0;
+    else this.avg = (this.avg * this.count - unique) / (this.count - 1);
+    this.count--;
+    for (const term of new Set(tokens)) {
+      const t = this.termIds.get(term);
+      if (t !== undefined && this.df[t]! > 0 && this.postingTf(t, d) > 0) this.df[t]!--;
+    }
+  }
+
+  /** Term frequency of term `t` in document `d` (0 when absent). Postings are sorted by doc id. */
+  private postingTf(t: number, d: number): number {
+    if (t < this.baseTerms) {
+      let lo = this.offsets[t]!, hi = this.offsets[t + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = this.baseDocs[mid]!;
+        if (v === d) return this.baseTfs[mid]!;
+        if (v < d) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    const docs = this.deltaDocs.get(t);
+    if (docs) {
+      let lo = 0, hi = docs.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = docs[mid]!;
+        if (v === d) return this.deltaTfs.get(t)![mid]!;
+        if (v < d) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Documents matching any of `terms` (in query order; a repeated term counts twice in the score, once
+   * in the number matched), best first, at most `limit`.
+   */
+  search(terms: readonly string[], limit = Infinity): SearchHit[] {
+    this.seal();
+    const n = this.ids.length;
+    if (this.scratchScore.length < n) {
+      this.scratchScore = new Float64Array(Math.max(n, this.scratchScore.length * 2));
+      this.scratchQuality = new Uint16Array(this.scratchScore.length);
+      this.scratchFirst = new Int32Array(this.scratchScore.length);
+    }
+    const score = this.scratchScore, quality = this.scratchQuality, first = this.scratchFirst;
+    const touched: number[] = [];
+    const seen = new Set<string>();
+    const N = this.count, avg = this.avg;
+    terms.forEach((term, qi) => {
+      const t = this.termIds.get(term);
+      if (t === undefined || !this.df[t]) return;
+      const df = this.df[t]!;
+      const fresh = !seen.has(term);
+      seen.add(term);
+      const visit = (d: number, tf: number) => {
+        if (!this.alive[d]) return;
+        const s = bm25(tf, df, N, this.fieldLengths[d]!, avg);
+        if (quality[d] === 0) {
+          touched.push(d);
+          first[d] = qi;
+          score[d] = s;
+          quality[d] = 1;
+        } else {
+          score[d] = score[d]! + s;
+          if (fresh) quality[d]!++;
+        }
+      };
+      if (t < this.baseTerms) for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) visit(this.baseDocs[i]!, this.baseTfs[i]!);
+      const docs = this.deltaDocs.get(t);
+      if (docs) {
+        const tfs = this.deltaTfs.get(t)!;
+        for (let i = 0; i < docs.length; i++) visit(docs[i]!, tfs[i]!);
+      }
+    });
+    // Final score = sum × number of distinct terms matched; ties by first term matched, then corpus order.
+    const final = (d: number) => score[d]! * quality[d]!;
+    const before = (a: number, b: number) => {
+      const sa = final(a), sb = final(b);
+      if (sa !== sb) return sa > sb;
+      if (first[a] !== first[b]) return first[a]! < first[b]!;
+      return this.order[a]! < this.order[b]!;
+    };
+    let top: number[];
+    if (touched.length <= Math.max(64, limit * 4) || !Number.isFinite(limit)) {
+      top = touched.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      if (Number.isFinite(limit)) top.length = Math.min(top.length, limit);
+    } else top = selectTop(touched, limit, before);
+    const unique = [...seen];
+    const hits = top.map((d) => {
+      const matched = unique.filter((term) => this.postingTf(this.termIds.get(term)!, d) > 0);
+      const keys = [...matched.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...matched.filter((k) => !isIndexKey(k))];
+      return { id: this.ids[d]!, score: final(d), terms: keys };
+    });
+    for (const d of touched) {
+      score[d] = 0;
+      quality[d] = 0;
+    }
+    return hits;
+  }
+
+  /** Is there a live term within one edit of `term` (MiniSearch's fuzzy: 1)? */
+  hasNear(term: string): boolean {
+    if (!term) return false;
+    if (!this.byLength) {
+      this.byLength = new Map();
+      this.termText.forEach((x, t) => {
+        const l = this.byLength!.get(x.length);
+        if (l) l.push(t);
+        else this.byLength!.set(x.length, [t]);
+      });
+    }
+    for (const len of [term.length, term.length - 1, term.length + 1])
+      for (const t of this.byLength.get(len) ?? []) if (this.df[t]! > 0 && withinOneEdit(term, this.termText[t]!)) return true;
+    return false;
+  }
+
+  /**
+   * The index without dead documents, renumbered in order-key order (corpus order), as plain arrays.
+   * `ids[i]` is the id of document i.
+   */
+  exportParts(): SearchParts & { ids: string[] } {
+    this.seal();
+    const live: number[] = [];
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) live.push(d);
+    live.sort((a, b) => this.order[a]! - this.order[b]!);
+    const renum = new Int32Array(this.ids.length).fill(-1);
+    live.forEach((d, i) => (renum[d] = i));
+    const keep: number[] = [];
+    for (let t = 0; t < this.termText.length; t++) if (this.df[t]! > 0) keep.push(t);
+    const offsets = new Int32Array(keep.length + 1);
+    let total = 0;
+    keep.forEach((t, i) => {
+      total += this.df[t]!;
+      offsets[i + 1] = total;
+    });
+    const docs = new Int32Array(total);
+    const tfs = new Uint16Array(total);
+    keep.forEach((t, i) => {
+      const pairs: [number, number][] = [];
+      if (t < this.baseTerms) for (let j = this.offsets[t]!; j < this.offsets[t + 1]!; j++) if (this.alive[this.baseDocs[j]!]) pairs.push([renum[this.baseDocs[j]!]!, this.baseTfs[j]!]);
+      const dd = this.deltaDocs.get(t);
+      if (dd) dd.forEach((d, j) => this.alive[d] && pairs.push([renum[d]!, this.deltaTfs.get(t)![j]!]));
+      pairs.sort((a, b) => a[0] - b[0]);
+      let at = offsets[i]!;
+      for (const [d, tf] of pairs) {
+        docs[at] = d;
+        tfs[at++] = tf;
+      }
+    });
+    const fieldLengths = new Uint16Array(live.length);
+    live.forEach((d, i) => (fieldLengths[i] = this.fieldLengths[d]!));
+    return { terms: keep.map((t) => this.termText[t]!), offsets, docs, tfs, fieldLengths, avgFieldLength: this.avg, ids: live.map((d) => this.ids[d]!) };
+  }
+
+  /** An index from exported parts; `ids[i]` names document i (corpus order). */
+  static fromParts(parts: SearchParts, ids: string[]): SentenceSearch {
+    const s = new SentenceSearch();
+    if (ids.length !== parts.fieldLengths.length || parts.offsets.length !== parts.terms.length + 1) throw new Error("search index parts do not fit together");
+    parts.terms.forEach((t, i) => {
+      s.termIds.set(t, i);
+      s.termText.push(t);
+    });
+    s.df = new Int32Array(parts.terms.length);
+    for (let t = 0; t < parts.terms.length; t++) s.df[t] = parts.offsets[t + 1]! - parts.offsets[t]!;
+    s.offsets = parts.offsets;
+    s.baseDocs = parts.docs;
+    s.baseTfs = parts.tfs;
+    s.baseTerms = parts.terms.length;
+    ids.forEach((id, d) => {
+      s.ids.push(id);
+      s.docOf.set(id, d);
+    });
+    s.fieldLengths = parts.fieldLengths;
+    s.alive = new Uint8Array(ids.length).fill(1);
+    s.order = new Float64Array(ids.length);
+    for (let d = 0; d < ids.length; d++) s.order[d] = d;
+    s.count = ids.length;
+    s.avg = parts.avgFieldLength;
+    s.sealed = Math.max(ids.length, 1);
+    return s;
+  }
+
+  /** The order key of a live document (its place in corpus order), or undefined. */
+  orderOf(id: string): number | undefined {
+    const d = this.docOf.get(id);
+    return d === undefined ? undefined : this.order[d];
+  }
+
+  /** Give documents new order keys (after documents were added between others). */
+  reorder(keys: Map<string, number>): void {
+    for (const [id, k] of keys) {
+      const d = this.docOf.get(id);
+      if (d !== undefined) this.order[d] = k;
+    }
+  }
+}
+
+/** The `limit` best of `items` under `before` (a strict order), best first, without sorting them all. */
+function selectTop(items: number[], limit: number, before: (a: number, b: number) => boolean): number[] {
+  // A heap whose root is the worst of the best so far.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => before(b, a);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < limit) {
+      heap.push(x);
+      up(heap.length - 1);
+    } else if (before(x, heap[0]!)) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+}
