@@ -8,6 +8,7 @@ import "dotenv/config";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { Core } from "../src/core.ts";
 import { openDigestRuntime } from "../src/digest/runtime.ts";
+import { snapshotPathFor } from "../src/index/snapshot.ts";
 import { createLogger } from "../src/logger.ts";
 import { openSqliteStore } from "../src/state/sqlite.ts";
 import type { AdapterContext, ChatAdapter } from "./chat.ts";
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN;
   const logger = createLogger(consoleOnly && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
   const now = () => new Date();
-  const core = await Core.load({ dataDir: config.DATA_DIR, logger, now });
+  const snapshot = config.SNAPSHOT_DIR ? snapshotPathFor(config.SNAPSHOT_DIR, config.DATA_DIR) : undefined;
+  const core = await Core.load({ dataDir: config.DATA_DIR, logger, now, snapshot });
   const store = openSqliteStore(config.STATE_DB);
   logger.info({ stateDb: config.STATE_DB }, "state opened");
   const digest = await openDigestRuntime({ core, store, now, logger });
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await digest.close();
+    await core.whenSaved();
     process.exit(0);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -19,10 +19,17 @@ const flag = (def: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === "" ? def : ["true", "1", "yes", "on"].includes(v)));
 
+/** Folder for corpus snapshots; "", "off", "false" or "none" turns them off (undefined). */
+const snapshotDir = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined ? "var/snapshots" : ["", "off", "false", "none", "0"].includes(v.trim().toLowerCase()) ? undefined : v.trim()));
+
 const Schema = z.object({
   DATA_DIR: z.string().default("data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   STATE_DB: z.string().default("var/state.db"),
+  SNAPSHOT_DIR: snapshotDir,
   LIVE_CORPUS: flag(true),
   DIGEST_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TELEGRAM_BOT_TOKEN: optional,
@@ -45,6 +52,11 @@ export type Config = z.infer<typeof Schema>;
 export const SETTING_NAMES = Object.keys(Schema.shape);
 
 export class ConfigError extends Error {}
+
+/** SNAPSHOT_DIR alone (for the command-line tools, which need no other setting): the folder, or undefined when off. */
+export function snapshotDirFrom(env: Record<string, string | undefined> = process.env): string | undefined {
+  return snapshotDir.parse(env.SNAPSHOT_DIR);
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const r = Schema.safeParse(env);

@@ -7,6 +7,7 @@ import type { Answer } from "./answer.ts";
 import { buildCorpus, refreshCorpus, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
 import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
+import { readSnapshot, writeSnapshot } from "./index/snapshot.ts";
 import type { Logger } from "./logger.ts";
 import { answerQuestion } from "./query/answer.ts";
 import { examplesFor } from "./query/i18n.ts";
@@ -22,6 +23,19 @@ export interface CoreOptions {
   logger?: Logger;
   /** Files larger than this many bytes are skipped with a problem report; default 5,000,000. */
   maxFileBytes?: number;
+  /**
+   * Snapshot file (see index/snapshot.ts): loaded instead of re-reading the corpus when it matches the
+   * files exactly, otherwise rebuilt (with a warning when it was stale, corrupt or from another version)
+   * and written again after the load and after each refresh. Default: none.
+   */
+  snapshot?: string;
+}
+
+/** How the corpus was loaded: from the snapshot, or built (and why the snapshot was not used). */
+export interface LoadReport {
+  from: "snapshot" | "files";
+  ms: number;
+  snapshot?: { path: string; used: boolean; reason?: string; kind?: string };
 }
 
 export interface CorpusSummary {
@@ -36,9 +50,14 @@ export interface CorpusSummary {
 }
 
 export class Core {
+  private saving: Promise<void> = Promise.resolve();
+  private saveQueued = false;
+
   private constructor(
     readonly options: Required<Pick<CoreOptions, "dataDir" | "now">> & CoreOptions,
     private current: { corpus: Corpus; index: CorpusIndex },
+    /** How the last load went (snapshot used or not, and why). */
+    readonly loaded: LoadReport,
   ) {}
 
   get corpus(): Corpus {
@@ -57,11 +76,63 @@ export class Core {
   /** Load, clean, extract and index every article under `dataDir`. Bad files are reported, never fatal. */
   static async load(options: CoreOptions): Promise<Core> {
     const opts = { now: () => new Date(), ...options };
+    const t0 = performance.now();
+    const log = opts.logger;
+    let why: { reason: string; kind: string } | undefined;
+    if (opts.snapshot) {
+      const r = await readSnapshot(opts.snapshot, opts.dataDir);
+      if (r.ok) {
+        const index = new CorpusIndex(r.corpus, r.saved);
+        const ms = performance.now() - t0;
+        log?.info({ snapshot: opts.snapshot, articles: r.corpus.articles.length, events: r.corpus.events.length, ms: Math.round(ms), ...Object.fromEntries(Object.entries(r.ms).map(([k, v]) => [`${k}Ms`, Math.round(v)])) }, "corpus loaded from snapshot");
+        const core = new Core(opts, { corpus: r.corpus, index }, { from: "snapshot", ms, snapshot: { path: opts.snapshot, used: true } });
+        // Files copied or touched without a change: same content, new times; the snapshot records the new ones.
+        if (r.touched.length) core.save();
+        return core;
+      }
+      why = { reason: r.reason, kind: r.kind };
+      if (r.kind === "missing") log?.info({ snapshot: opts.snapshot }, "no corpus snapshot yet: building it");
+      else log?.warn({ snapshot: opts.snapshot, reason: r.reason, kind: r.kind }, "corpus snapshot not used: rebuilding it");
+    }
     const corpus = await buildCorpus(opts.dataDir, { maxBytes: opts.maxFileBytes });
-    for (const p of corpus.problems) opts.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
+    for (const p of corpus.problems) log?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
     const index = new CorpusIndex(corpus);
-    opts.logger?.info({ articles: corpus.articles.length, events: corpus.events.length }, "corpus loaded");
-    return new Core(opts, { corpus, index });
+    const ms = performance.now() - t0;
+    log?.info({ articles: corpus.articles.length, events: corpus.events.length, ms: Math.round(ms) }, "corpus loaded");
+    const core = new Core(opts, { corpus, index }, { from: "files", ms, snapshot: opts.snapshot ? { path: opts.snapshot, used: false, ...why } : undefined });
+    if (opts.snapshot) core.save();
+    return core;
+  }
+
+  /**
+   * Write the snapshot of the current corpus in the background (one write at a time; a request made
+   * while one runs writes once more afterwards). Failures are logged, never thrown.
+   */
+  private save(): void {
+    const path = this.options.snapshot;
+    // Nothing to keep for a folder without files (or one that does not exist).
+    if (!path || this.saveQueued || !this.current.corpus.stamps.size) return;
+    this.saveQueued = true;
+    this.saving = this.saving.then(async () => {
+      this.saveQueued = false;
+      const { corpus, index } = this.current;
+      const t0 = performance.now();
+      try {
+        const bytes = await writeSnapshot(path, corpus, index.save(), { dataDir: this.options.dataDir });
+        this.options.logger?.info({ snapshot: path, bytes, ms: Math.round(performance.now() - t0) }, "corpus snapshot written");
+      } catch (err) {
+        this.options.logger?.warn({ snapshot: path, err: err instanceof Error ? err.message : String(err) }, "corpus snapshot not written");
+      }
+    });
+  }
+
+  /** Resolves when every snapshot write requested so far has finished (tests, clean shutdown). */
+  async whenSaved(): Promise<void> {
+    let last;
+    do {
+      last = this.saving;
+      await last;
+    } while (last !== this.saving);
   }
 
   /**
@@ -75,6 +146,7 @@ export class Core {
       for (const p of corpus.problems) if (!known.has(p.file)) this.options.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
       this.current = { corpus, index: new CorpusIndex(corpus) };
       this.options.logger?.info({ ...change, articles: corpus.articles.length }, "corpus refreshed");
+      this.save();
     }
     return change;
   }

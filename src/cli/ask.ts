@@ -4,6 +4,9 @@
  */
 import { createInterface } from "node:readline";
 import { Core } from "../core.ts";
+import { snapshotDirFrom } from "../config.ts";
+import { snapshotPathFor } from "../index/snapshot.ts";
+import { createLogger } from "../logger.ts";
 import { renderConsole } from "../../adapters/console/render.ts";
 import type { Answer } from "../answer.ts";
 
@@ -26,7 +29,16 @@ export function toJsonLine(a: Answer): string {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const core = await Core.load({ dataDir: args.data });
+// The snapshot (SNAPSHOT_DIR) makes every run after the first start in a second or two; a stale or
+// broken one is rebuilt, and the reason goes to stderr.
+const snapshotDir = snapshotDirFrom();
+const core = await Core.load({
+  dataDir: args.data,
+  snapshot: snapshotDir ? snapshotPathFor(snapshotDir, args.data) : undefined,
+  logger: process.env.LOG_LEVEL ? createLogger(process.env.LOG_LEVEL) : undefined,
+});
+const snap = core.loaded.snapshot;
+if (snap && !snap.used && snap.kind !== "missing") process.stderr.write(`snapshot ${snap.path} not used (${snap.reason}): rebuilt\n`);
 for (const p of core.problems) process.stderr.write(`skipped ${p.file}: ${p.reason}\n`);
 const out = (q: string) => {
   const a = core.ask(q);

@@ -20,8 +20,19 @@ export interface Corpus {
   mentions: Map<string, string[]>;
   /** The event each sentence belongs to. */
   sentenceEvent: Map<string, string>;
-  /** Size and modification time of each file as last read (for refreshes). */
-  stamps: Map<string, { size: number; mtimeMs: number }>;
+  /** Size, modification and change time of each file as last read (for refreshes and snapshots). */
+  stamps: Map<string, FileStamp>;
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/** Same file as last read? Size, modification time and change time (which no tool can set back) all equal. */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 export interface CorpusChange {
@@ -47,10 +58,10 @@ export function assembleCorpus(articles: Article[], problems: LoadProblem[], sta
   return { articles: sorted, events, persons, problems, mentions, sentenceEvent, stamps };
 }
 
-async function stampOf(dir: string, file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+async function stampOf(dir: string, file: string): Promise<FileStamp | undefined> {
   try {
     const s = await stat(join(dir, file));
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs };
   } catch {
     return undefined;
   }
@@ -79,8 +90,7 @@ export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts:
     const reads = await Promise.all(
       window.map((f, i) => {
         const st = stats[i];
-        const was = prev?.stamps.get(f);
-        return st && was && was.size === st.size && was.mtimeMs === st.mtimeMs ? undefined : readCorpusFile(dir, f, opts);
+        return sameStamp(st, prev?.stamps.get(f)) ? undefined : readCorpusFile(dir, f, opts);
       }),
     );
     window.forEach((f, i) => {
@@ -93,13 +103,14 @@ export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts:
         else if (oldProblems.has(f)) problems.push(oldProblems.get(f)!);
         return;
       }
+      // Same bytes as before (only the file's times changed): the article as it was.
+      if (!("reason" in r) && old.get(f)?.hash === r.hash) {
+        articles.push(old.get(f)!);
+        return;
+      }
       const parsed = "reason" in r ? r : articleFrom(r);
       if ("reason" in parsed) problems.push(parsed);
       else {
-        if (old.get(f)?.hash === parsed.hash) {
-          articles.push(old.get(f)!);
-          return;
-        }
         articles.push(parsed);
         (old.has(f) ? change.changed : change.added).push(f);
       }

@@ -1,0 +1,481 @@
+/**
+ * Corpus snapshots: the extracted corpus (articles, events, people, mentions, sentence → event,
+ * skipped files) and the index's saved state in one versioned file, so a restart does not clean,
+ * extract and index every article again. `writeSnapshot` takes a Corpus and its CorpusIndex and
+ * writes the file atomically (temporary file, then rename); `readSnapshot` takes the snapshot path
+ * and the data folder and returns the corpus and saved index, or why the snapshot cannot be used:
+ * missing, from another format or pipeline version, stale (a file was added, removed or changed —
+ * same size and times, or else the same content hash), or corrupt (checksum, truncation, bad JSON).
+ *
+ * Layout: payload sections (JSON in chunks, typed arrays 8-byte aligned), then the header as JSON,
+ * then a 16-byte footer (header offset, header length, magic). The header alone says whether the
+ * snapshot fits the folder, so a stale snapshot is rejected without reading the rest.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readdir } from "node:fs/promises";
+import type { Corpus, FileStamp } from "../corpus/corpus.ts";
+import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
+import type { Article, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
+import type { SavedIndex } from "./index.ts";
+
+/** Bump when the layout or the meaning of a field changes. */
+export const SNAPSHOT_FORMAT = 1;
+const MAGIC = "KZSNAP01";
+const CHUNK = 2000;
+
+interface Section {
+  name: string;
+  type: "json" | "i32" | "u16";
+  offset: number;
+  /** Byte lengths of the JSON chunks (json), or of the array (typed). */
+  lengths: number[];
+}
+
+interface Header {
+  format: number;
+  fingerprint: string;
+  createdAt: string;
+  dataDir: string;
+  /** [file, size, mtimeMs, ctimeMs, content hash (articles) or null (skipped files)] in file order. */
+  files: [string, number, number, number, string | null][];
+  counts: { articles: number; events: number; persons: number; sentences: number };
+  avgFieldLength: number;
+  sections: Section[];
+  payloadBytes: number;
+  sha256: string;
+}
+
+export type SnapshotRead =
+  | { ok: true; corpus: Corpus; saved: SavedIndex; touched: string[]; ms: { check: number; read: number; decode: number } }
+  | { ok: false; kind: "missing" | "format" | "stale" | "corrupt"; reason: string };
+
+// ───────────────────────────── pipeline fingerprint ─────────────────────────────
+
+let fingerprintCache: Promise<string> | undefined;
+
+/**
+ * What the extracted corpus depends on besides the files: the source of the corpus, extract and index
+ * stages and the versions of the libraries they use. A snapshot from other code is rebuilt.
+ */
+export function pipelineFingerprint(): Promise<string> {
+  fingerprintCache ??= (async () => {
+    const src = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+    const h = createHash("sha256").update(`format ${SNAPSHOT_FORMAT}\n`);
+    for (const sub of ["corpus", "extract", "index"]) {
+      let names: string[] = [];
+      try {
+        names = (await readdir(join(src, sub))).filter((n) => n.endsWith(".ts")).sort();
+      } catch {
+        /* not available: format version only */
+      }
+      for (const n of names) h.update(`${sub}/${n}\n`).update(await readFile(join(src, sub, n)));
+    }
+    try {
+      h.update(await readFile(join(src, "types.ts")));
+    } catch {
+      /* ignore */
+    }
+    for (const pkg of ["opencc-js", "pinyin-pro", "stemmer", "html-to-text", "chrono-node"]) {
+      try {
+        const json = JSON.parse(await readFile(join(src, "..", "node_modules", pkg, "package.json"), "utf8")) as { version?: string };
+        h.update(`${pkg}@${json.version}\n`);
+      } catch {
+        h.update(`${pkg}@?\n`);
+      }
+    }
+    return h.digest("hex").slice(0, 16);
+  })();
+  return fingerprintCache;
+}
+
+/** The snapshot file for a data folder inside `dir` (one per folder, named after it). */
+export function snapshotPathFor(dir: string, dataDir: string): string {
+  const abs = resolve(dataDir);
+  const name = basename(abs).replace(/[^\w.-]+/g, "_") || "data";
+  return join(dir, `${name}-${createHash("sha256").update(abs).digest("hex").slice(0, 12)}.snap`);
+}
+
+// ───────────────────────────── encoding ─────────────────────────────
+
+const LANGS: Lang[] = ["en", "zh"];
+const langCode = (l: Lang) => (l === "zh" ? 1 : 0);
+const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
+const und = <T>(v: T | null) => (v === null ? undefined : v);
+
+type EncSentence = [number, number, number, number, string];
+type EncParagraph = [string | 0, number, number, number];
+type EncParticipant = [string, string, string | null, string | null, Role];
+type EncFigure = [string, number, string | null, string, number | string];
+type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
+type EncArticle = [string, string, DateValue | null, Lang[], string, EncParagraph[], EncSentence[], EncEvent[], ((number | string)[] | 0)[], number[]];
+type EncPerson = [string, string, string[], string[], string | null, (number | string)[]];
+
+/** Sentence id → its index when it is a sentence of `file`, else the id itself. */
+function sentenceRef(file: string, id: string): number | string {
+  const prefix = `${file}#`;
+  if (id.startsWith(prefix)) {
+    const n = id.slice(prefix.length);
+    if (/^\d+$/.test(n)) return Number(n);
+  }
+  return id;
+}
+
+function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): EncArticle {
+  const paragraphs: EncParagraph[] = a.paragraphs.map((p, i) => {
+    const joined = a.sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ");
+    return [joined === p.text ? 0 : p.text, langCode(p.lang), p.caption ? 1 : 0, p.headline ? 1 : 0];
+  });
+  const sentences: EncSentence[] = a.sentences.map((s) => [s.paragraph, langCode(s.lang), s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
+  const byId = new Map(a.sentences.map((s) => [s.id, s.text] as const));
+  const encEvents: EncEvent[] = events.map((e) => {
+    const what = e.evidence.findIndex((id) => {
+      const t = byId.get(id);
+      return t !== undefined && (t.length > 200 ? t.slice(0, 197) + "…" : t) === e.what;
+    });
+    return [
+      e.kind,
+      what >= 0 ? what : e.what,
+      e.date,
+      nul(e.place),
+      e.participants.map((p) => [p.id, p.name, nul(p.title), nul(p.country), p.role]),
+      nul(e.series),
+      nul(e.ordinal),
+      e.documents,
+      e.topics,
+      e.figures.map((f) => [f.value, f.number, nul(f.unit), f.measures, sentenceRef(a.file, f.sentence)]),
+      e.evidence.map((id) => sentenceRef(a.file, id)),
+    ];
+  });
+  const mentions = a.sentences.map((s) => {
+    const ids = corpus.mentions.get(s.id) ?? [];
+    return ids.length ? ids.map((id) => personIndex.get(id) ?? id) : (0 as const);
+  });
+  const local = new Map(events.map((e, i) => [e.id, i] as const));
+  const sentenceEvent = a.sentences.map((s) => {
+    const id = corpus.sentenceEvent.get(s.id);
+    return id === undefined ? -1 : (local.get(id) ?? -1);
+  });
+  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, sentences, encEvents, mentions, sentenceEvent];
+}
+
+// ───────────────────────────── writing ─────────────────────────────
+
+/** Write the snapshot of `corpus` + its index state to `path` (atomically). Returns the size in bytes. */
+export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIndex, opts: { dataDir: string; fingerprint?: string }): Promise<number> {
+  const fingerprint = opts.fingerprint ?? (await pipelineFingerprint());
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  const fh = await open(tmp, "w");
+  const sha = createHash("sha256");
+  let offset = 0;
+  const sections: Section[] = [];
+  const write = async (buf: Uint8Array) => {
+    sha.update(buf);
+    await fh.write(buf, 0, buf.length, null);
+    offset += buf.length;
+  };
+  const align = async () => {
+    if (offset % 8) await write(new Uint8Array(8 - (offset % 8)));
+  };
+  const jsonSection = async (name: string, items: unknown[], encode: (x: unknown) => unknown = (x) => x, size = CHUNK) => {
+    const s: Section = { name, type: "json", offset, lengths: [] };
+    for (let i = 0; i < items.length; i += size) {
+      const buf = Buffer.from(JSON.stringify(items.slice(i, i + size).map(encode)), "utf8");
+      s.lengths.push(buf.length);
+      await write(buf);
+      // Let the event loop breathe between chunks (a bot keeps answering while the snapshot is written).
+      await new Promise((r) => setImmediate(r));
+    }
+    sections.push(s);
+  };
+  const typedSection = async (name: string, type: "i32" | "u16", a: Int32Array | Uint16Array) => {
+    await align();
+    const buf = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    sections.push({ name, type, offset, lengths: [buf.length] });
+    await write(buf);
+  };
+  try {
+    const personIndex = new Map(corpus.persons.map((p, i) => [p.id, i] as const));
+    const articleIndex = new Map(corpus.articles.map((a, i) => [a.file, i] as const));
+    const eventsOf = new Map<string, Event[]>();
+    for (const e of corpus.events) {
+      const l = eventsOf.get(e.file);
+      if (l) l.push(e);
+      else eventsOf.set(e.file, [e]);
+    }
+    await jsonSection("persons", corpus.persons, (x) => {
+      const p = x as Person;
+      return [p.id, p.name, p.aliases, p.titles, nul(p.country), p.files.map((f) => articleIndex.get(f) ?? f)] satisfies EncPerson;
+    });
+    await jsonSection("articles", corpus.articles, (x) => encodeArticle(x as Article, corpus, eventsOf.get((x as Article).file) ?? [], personIndex), 500);
+    await jsonSection("problems", [corpus.problems]);
+    await jsonSection("terms", saved.search.terms, undefined, 50_000);
+    await jsonSection("places", [saved.places]);
+    await jsonSection("acronyms", [saved.acronyms]);
+    await typedSection("offsets", "i32", saved.search.offsets);
+    await typedSection("docs", "i32", saved.search.docs);
+    await typedSection("tfs", "u16", saved.search.tfs);
+    await typedSection("fieldLengths", "u16", saved.search.fieldLengths);
+    const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
+    const files: Header["files"] = [...corpus.stamps]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([f, s]) => [f, s.size, s.mtimeMs, s.ctimeMs, hashes.get(f) ?? null]);
+    const header: Header = {
+      format: SNAPSHOT_FORMAT,
+      fingerprint,
+      createdAt: new Date().toISOString(),
+      dataDir: resolve(opts.dataDir),
+      files,
+      counts: { articles: corpus.articles.length, events: corpus.events.length, persons: corpus.persons.length, sentences: saved.search.fieldLengths.length },
+      avgFieldLength: saved.search.avgFieldLength,
+      sections,
+      payloadBytes: offset,
+      sha256: sha.digest("hex"),
+    };
+    const headerBuf = Buffer.from(JSON.stringify(header), "utf8");
+    const footer = Buffer.alloc(16);
+    footer.writeUInt32LE(offset % 2 ** 32, 0);
+    footer.writeUInt32LE(Math.floor(offset / 2 ** 32), 4);
+    footer.writeUInt32LE(headerBuf.length, 8);
+    await fh.write(headerBuf, 0, headerBuf.length, null);
+    await fh.write(Buffer.concat([footer.subarray(0, 12), Buffer.from(MAGIC.slice(4), "latin1")]), 0, 16, null);
+    await fh.close();
+    await rename(tmp, path);
+    return offset + headerBuf.length + 16;
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+// ───────────────────────────── reading ─────────────────────────────
+
+async function readHeader(path: string): Promise<Header | { error: SnapshotRead & { ok: false } }> {
+  let fh;
+  try {
+    fh = await open(path, "r");
+  } catch {
+    return { error: { ok: false, kind: "missing", reason: "no snapshot yet" } };
+  }
+  try {
+    const size = (await fh.stat()).size;
+    if (size < 16) return { error: { ok: false, kind: "corrupt", reason: "file too short" } };
+    const footer = Buffer.alloc(16);
+    await fh.read(footer, 0, 16, size - 16);
+    if (footer.subarray(12).toString("latin1") !== MAGIC.slice(4)) return { error: { ok: false, kind: "corrupt", reason: "not a snapshot (no end marker): truncated or another file" } };
+    const headerAt = footer.readUInt32LE(0) + footer.readUInt32LE(4) * 2 ** 32;
+    const headerLen = footer.readUInt32LE(8);
+    if (headerAt + headerLen + 16 !== size) return { error: { ok: false, kind: "corrupt", reason: "sizes in the footer do not match the file" } };
+    const buf = Buffer.alloc(headerLen);
+    await fh.read(buf, 0, headerLen, headerAt);
+    let header: Header;
+    try {
+      header = JSON.parse(buf.toString("utf8")) as Header;
+    } catch {
+      return { error: { ok: false, kind: "corrupt", reason: "header is not valid JSON" } };
+    }
+    if (header.format !== SNAPSHOT_FORMAT) return { error: { ok: false, kind: "format", reason: `snapshot format ${header.format}, this version reads ${SNAPSHOT_FORMAT}` } };
+    if (header.payloadBytes !== headerAt) return { error: { ok: false, kind: "corrupt", reason: "payload size does not match" } };
+    return header;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Does the folder still hold exactly the files the snapshot was made from? Same list of files, each
+ * with the same size, and the same modification and change times — or, when only the times differ,
+ * the same content hash. Returns the files whose times changed but content did not.
+ */
+async function checkFiles(header: Header, dataDir: string): Promise<{ stale?: string; touched: string[]; stamps: Map<string, FileStamp> }> {
+  const files = await listCorpusFiles(dataDir);
+  const touched: string[] = [];
+  const stamps = new Map<string, FileStamp>();
+  const known = new Map(header.files.map((f) => [f[0], f] as const));
+  const added = files.filter((f) => !known.has(f));
+  const present = new Set(files);
+  const removed = header.files.filter((f) => !present.has(f[0]));
+  if (added.length || removed.length) {
+    const what = [added.length ? `${added.length} added (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""})` : "", removed.length ? `${removed.length} removed (${removed.slice(0, 3).map((f) => f[0]).join(", ")}${removed.length > 3 ? ", …" : ""})` : ""].filter(Boolean).join(", ");
+    return { stale: `files ${what} since the snapshot`, touched, stamps };
+  }
+  for (let w = 0; w < files.length; w += 256) {
+    const window = files.slice(w, w + 256);
+    const stats = await Promise.all(window.map((f) => stat(join(dataDir, f)).catch(() => undefined)));
+    for (let i = 0; i < window.length; i++) {
+      const f = window[i]!, st = stats[i], h = known.get(f)!;
+      if (!st) return { stale: `${f} cannot be read`, touched, stamps };
+      stamps.set(f, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
+      if (st.size !== h[1]) return { stale: `${f} changed (size ${h[1]} → ${st.size})`, touched, stamps };
+      if (st.mtimeMs === h[2] && st.ctimeMs === h[3]) continue;
+      // Times differ: the content decides (a copy or a touch keeps the snapshot valid).
+      if (h[4] === null) return { stale: `${f} (skipped before) was modified`, touched, stamps };
+      let hash: string;
+      try {
+        hash = hashBytes(await readFile(join(dataDir, f)));
+      } catch {
+        return { stale: `${f} cannot be read`, touched, stamps };
+      }
+      if (hash !== h[4]) return { stale: `${f} changed (content)`, touched, stamps };
+      touched.push(f);
+    }
+  }
+  return { touched, stamps };
+}
+
+/** Read the snapshot at `path` for `dataDir`; never throws (a bad snapshot is a reason, not an error). */
+export async function readSnapshot(path: string, dataDir: string, opts: { fingerprint?: string } = {}): Promise<SnapshotRead> {
+  const t0 = performance.now();
+  const h = await readHeader(path);
+  if ("error" in h) return h.error;
+  const fingerprint = opts.fingerprint ?? (await pipelineFingerprint());
+  if (h.fingerprint !== fingerprint) return { ok: false, kind: "format", reason: "made by another version of the extraction pipeline" };
+  const check = await checkFiles(h, dataDir);
+  if (check.stale) return { ok: false, kind: "stale", reason: check.stale };
+  const t1 = performance.now();
+  let payload: Buffer;
+  try {
+    const fh = await open(path, "r");
+    try {
+      payload = Buffer.allocUnsafe(h.payloadBytes);
+      let at = 0;
+      while (at < h.payloadBytes) {
+        const { bytesRead } = await fh.read(payload, at, Math.min(h.payloadBytes - at, 64 * 2 ** 20), at);
+        if (!bytesRead) throw new Error("unexpected end of file");
+        at += bytesRead;
+      }
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    return { ok: false, kind: "corrupt", reason: `cannot read: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (createHash("sha256").update(payload).digest("hex") !== h.sha256) return { ok: false, kind: "corrupt", reason: "checksum mismatch" };
+  const t2 = performance.now();
+  try {
+    const { corpus, saved } = decode(h, payload, check.stamps);
+    return { ok: true, corpus, saved, touched: check.touched, ms: { check: t1 - t0, read: t2 - t1, decode: performance.now() - t2 } };
+  } catch (err) {
+    return { ok: false, kind: "corrupt", reason: `cannot decode: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { corpus: Corpus; saved: SavedIndex } {
+  const section = (name: string) => {
+    const s = h.sections.find((x) => x.name === name);
+    if (!s) throw new Error(`section ${name} missing`);
+    return s;
+  };
+  function* chunks(name: string): Generator<unknown[]> {
+    const s = section(name);
+    let at = s.offset;
+    for (const len of s.lengths) {
+      yield JSON.parse(payload.toString("utf8", at, at + len)) as unknown[];
+      at += len;
+    }
+  }
+  const typed = <T extends Int32Array | Uint16Array>(name: string, Ctor: new (b: ArrayBuffer) => T): T => {
+    const s = section(name);
+    const len = s.lengths[0]!;
+    // A copy, so the payload buffer can be freed once decoded.
+    const copy = new ArrayBuffer(len);
+    new Uint8Array(copy).set(payload.subarray(s.offset, s.offset + len));
+    return new Ctor(copy);
+  };
+
+  const encPersons: EncPerson[] = [];
+  for (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
+  const articles: Article[] = [];
+  const events: Event[] = [];
+  const mentions = new Map<string, string[]>();
+  const sentenceEvent = new Map<string, string>();
+  const personIds = encPersons.map((p) => p[0]);
+  for (const c of chunks("articles"))
+    for (const enc of c as EncArticle[]) {
+      const [file, title, published, langs, hash, encParagraphs, encSentences, encEvents, encMentions, encSentenceEvent] = enc;
+      const sentences: Sentence[] = encSentences.map(([paragraph, lang, caption, headline, text], index) => ({
+        id: `${file}#${index}`,
+        file,
+        index,
+        paragraph,
+        text,
+        lang: LANGS[lang]!,
+        caption: caption === 1,
+        ...(headline ? { headline: true } : {}),
+      }));
+      const paragraphs = encParagraphs.map(([text, lang, caption, headline], i) => ({
+        text: text === 0 ? sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ") : text,
+        caption: caption === 1,
+        ...(headline ? { headline: true } : {}),
+        lang: LANGS[lang]!,
+      }));
+      const sid = (r: number | string) => (typeof r === "number" ? sentences[r]!.id : r);
+      const textOf = (r: number | string) => (typeof r === "number" ? sentences[r]!.text : (sentences.find((s) => s.id === r)?.text ?? ""));
+      const own: Event[] = encEvents.map(([kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence], i) => {
+        const ev = evidence.map(sid);
+        const whatText = typeof what === "number" ? textOf(evidence[what]!) : what;
+        return {
+          id: `${file}#e${i}`,
+          file,
+          kind,
+          what: typeof what === "number" && whatText.length > 200 ? whatText.slice(0, 197) + "…" : whatText,
+          date,
+          place: und(place),
+          participants: participants.map(([id, name, ptitle, country, role]): Participant => ({ id, name, title: und(ptitle), country: und(country), role })),
+          series: und(series),
+          ordinal: und(ordinal),
+          documents,
+          topics,
+          figures: figures.map(([value, number, unit, measures, sentence]): Figure => ({ value, number, unit: und(unit), measures, sentence: sid(sentence) })),
+          evidence: ev,
+        };
+      });
+      sentences.forEach((s, i) => {
+        const m = encMentions[i];
+        mentions.set(s.id, m ? m.map((x) => (typeof x === "number" ? personIds[x]! : x)) : []);
+      });
+      // The extraction's insertion order: evidence sentences event by event, then the rest.
+      const eventOfSentence = (i: number) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]!.id : undefined);
+      for (const e of own)
+        for (const r of e.evidence) {
+          const i = Number(r.slice(r.lastIndexOf("#") + 1));
+          if (r === sentences[i]?.id && !sentenceEvent.has(r)) {
+            const v = eventOfSentence(i);
+            if (v) sentenceEvent.set(r, v);
+          }
+        }
+      sentences.forEach((s, i) => {
+        const v = eventOfSentence(i);
+        if (v && !sentenceEvent.has(s.id)) sentenceEvent.set(s.id, v);
+      });
+      articles.push({ file, title, published: und(published), paragraphs, sentences, langs, hash });
+      events.push(...own);
+    }
+  const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
+  let problems: Corpus["problems"] = [];
+  for (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
+  const terms: string[] = [];
+  for (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
+  let places: string[] = [];
+  for (const c of chunks("places")) places = c[0] as string[];
+  let acronyms: [string, string][] = [];
+  for (const c of chunks("acronyms")) acronyms = c[0] as [string, string][];
+  if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
+  const saved: SavedIndex = {
+    search: {
+      terms,
+      offsets: typed("offsets", Int32Array),
+      docs: typed("docs", Int32Array),
+      tfs: typed("tfs", Uint16Array),
+      fieldLengths: typed("fieldLengths", Uint16Array),
+      avgFieldLength: h.avgFieldLength,
+    },
+    places,
+    acronyms,
+  };
+  return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
+}

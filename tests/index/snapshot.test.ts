@@ -1,0 +1,171 @@
+/**
+ * Corpus snapshots on the bundled articles (copied to a temporary folder): a core loaded from the
+ * snapshot holds the same corpus and answers a fixed list of questions exactly as a freshly built one;
+ * an added, changed or removed file makes it stale (rebuilt with a warning, then rewritten); a touched
+ * file (new times, same bytes) keeps it; a corrupt or foreign snapshot is rebuilt with a warning.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Core } from "../../src/core.ts";
+import { readSnapshot } from "../../src/index/snapshot.ts";
+import { createLogger } from "../../src/logger.ts";
+
+const QUESTIONS = [
+  "Who co-chaired the 11th Meeting of the China-Kazakhstan Cooperation Committee?",
+  "Who did Li Keqiang meet in Davos?",
+  "谁出席了中哈合作委员会科技合作分委会第十次会议?",
+  "When was the 11th meeting of the China-Kazakhstan Cooperation Committee held?",
+  "when did masimov visit beijing",
+  "Where did Ding Xuexiang meet Roman Sklyar?",
+  "中哈合作委员会第十一次会议在哪里举行?",
+  "What did China and Kazakhstan agree on aerospace cooperation?",
+  "双方签署了什么文件?",
+  "How many times did Li Keqiang meet Masimov?",
+  "Which meetings took place in Astana?",
+  "What happened in 2023?",
+  "Who won the 2018 FIFA World Cup?",
+  "2031年在阿斯塔纳举行了什么会议?",
+];
+
+let root: string;
+let data: string;
+let snap: string;
+let logs: string[];
+let first: string;
+
+function load(withSnapshot = true): Promise<Core> {
+  const logger = createLogger("debug", { write: (line: string) => void logs.push(line) });
+  return Core.load({ dataDir: data, snapshot: withSnapshot ? snap : undefined, logger });
+}
+
+const answers = (core: Core) => QUESTIONS.map((q) => core.ask(q));
+const state = (core: Core) => {
+  const c = core.corpus;
+  return JSON.parse(JSON.stringify({ articles: c.articles, events: c.events, persons: c.persons, problems: c.problems, mentions: [...c.mentions], sentenceEvent: [...c.sentenceEvent] })) as unknown;
+};
+const warnings = () => logs.map((l) => JSON.parse(l) as { level: number; msg: string; kind?: string; reason?: string }).filter((l) => l.level === 40 && /snapshot/.test(l.msg));
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "kz-snapshot-"));
+  data = join(root, "data");
+  snap = join(root, "snapshots", "data.snap");
+  cpSync("data", data, { recursive: true });
+  first = readdirSync(data).sort()[0]!;
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("corpus snapshot", () => {
+  it("is written after a build and then loaded instead of the files, with identical answers", async () => {
+    logs = [];
+    const built = await load();
+    expect(built.loaded.from).toBe("files");
+    expect(built.loaded.snapshot?.kind).toBe("missing");
+    await built.whenSaved();
+    expect(statSync(snap).size).toBeGreaterThan(1000);
+    const restored = await load();
+    expect(restored.loaded.from).toBe("snapshot");
+    expect(warnings()).toEqual([]);
+    expect(state(restored)).toEqual(state(built));
+    expect(answers(restored)).toEqual(answers(built));
+    const fresh = await load(false);
+    expect(answers(restored)).toEqual(answers(fresh));
+  });
+
+  it("keeps the snapshot when a file is only touched (new times, same bytes)", async () => {
+    logs = [];
+    const f = join(data, first);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(f, later, later);
+    const core = await load();
+    expect(core.loaded.from).toBe("snapshot");
+    await core.whenSaved();
+    // The rewritten snapshot records the new times: no content hash is needed next time.
+    const again = await readSnapshot(snap, data);
+    expect(again.ok && again.touched).toEqual([]);
+  });
+
+  it("is stale when a file's bytes change but not its size", async () => {
+    const f = join(data, first);
+    const before = readFileSync(f);
+    const text = before.toString("utf8");
+    const i = text.search(/[0-9]/);
+    writeFileSync(f, text.slice(0, i) + (text[i] === "9" ? "8" : "9") + text.slice(i + 1));
+    const st = await readSnapshot(snap, data);
+    expect(st.ok ? "ok" : [st.kind, st.reason]).toEqual(["stale", `${first} changed (content)`]);
+    writeFileSync(f, before);
+    await (await load()).whenSaved();
+  });
+
+  it("is stale after a file changes: rebuilt with a warning, answers as a fresh build, rewritten", async () => {
+    logs = [];
+    const f = join(data, first);
+    const appended = "\nThe two sides also agreed to hold the next meeting in Urumqi in 2025, officials said on Friday.\n";
+    appendFileSync(f, appended);
+    const core = await load();
+    expect(core.loaded.from).toBe("files");
+    expect(warnings().map((w) => w.kind)).toEqual(["stale"]);
+    expect(warnings()[0]!.reason).toBe(`${first} changed (size ${statSync(f).size - Buffer.byteLength(appended)} → ${statSync(f).size})`);
+    expect(answers(core)).toEqual(answers(await load(false)));
+    await core.whenSaved();
+    logs = [];
+    const next = await load();
+    expect(next.loaded.from).toBe("snapshot");
+    expect(state(next)).toEqual(state(core));
+  });
+
+  it("is stale after a file is added or removed", async () => {
+    logs = [];
+    const extra = join(data, "99-extra.txt");
+    writeFileSync(extra, "Kazakh Prime Minister Karim Massimov met Chinese Premier Li Keqiang in Beijing on May 5, 2016, and the two sides signed 12 agreements.\n");
+    const added = await load();
+    expect(added.loaded.from).toBe("files");
+    expect(warnings()[0]!.reason).toMatch(/1 added \(99-extra\.txt\)/);
+    expect(added.corpus.articles.map((a) => a.file)).toContain("99-extra.txt");
+    await added.whenSaved();
+    logs = [];
+    unlinkSync(extra);
+    const removed = await load();
+    expect(removed.loaded.from).toBe("files");
+    expect(warnings()[0]!.reason).toMatch(/1 removed \(99-extra\.txt\)/);
+    expect(removed.corpus.articles.map((a) => a.file)).not.toContain("99-extra.txt");
+    expect(answers(removed)).toEqual(answers(await load(false)));
+    await removed.whenSaved();
+  });
+
+  it("is rebuilt with a warning when corrupt, truncated or made by another pipeline version", async () => {
+    const good = readFileSync(snap);
+    const broken = Buffer.from(good);
+    broken[Math.floor(broken.length / 3)]! ^= 0xff;
+    writeFileSync(snap, broken);
+    logs = [];
+    const core = await load();
+    expect(core.loaded.from).toBe("files");
+    expect(warnings().map((w) => [w.kind, w.reason])).toEqual([["corrupt", "checksum mismatch"]]);
+    expect(answers(core)).toEqual(answers(await load(false)));
+    await core.whenSaved();
+    expect((await load()).loaded.from).toBe("snapshot");
+
+    writeFileSync(snap, good.subarray(0, good.length - 100));
+    logs = [];
+    expect((await load()).loaded.from).toBe("files");
+    expect(warnings()[0]!.kind).toBe("corrupt");
+
+    const other = await readSnapshot(snap, data, { fingerprint: "another-version" });
+    expect(other.ok).toBe(false);
+  });
+
+  it("follows a refresh: the snapshot written after it holds the new file", async () => {
+    const core = await load();
+    await core.whenSaved();
+    writeFileSync(join(data, "98-refresh.txt"), "Chinese Vice Premier Ding Xuexiang met Kazakh First Deputy Prime Minister Roman Sklyar in Astana on June 3, 2024.\n");
+    expect((await core.refresh()).added).toEqual(["98-refresh.txt"]);
+    await core.whenSaved();
+    logs = [];
+    const next = await load();
+    expect(next.loaded.from).toBe("snapshot");
+    expect(next.corpus.articles.map((a) => a.file)).toContain("98-refresh.txt");
+    expect(answers(next)).toEqual(answers(core));
+  });
+});
