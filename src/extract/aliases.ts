@@ -70,12 +70,15 @@ function skeletonOf(name: string): string {
 }
 
 function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
 }
 
 export function skeletonSimilarity(a: string, b: string): number {
@@ -154,27 +157,48 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
   // Sets mirroring each person's `files` and `aliases` (the arrays keep their order; the sets answer "has").
   const filesOf = new Map<Person, Set<string>>();
   const aliasesOf = new Map<Person, Set<string>>();
+  // The tokens of each person's Latin spellings, and who has a Chinese one: two Latin spellings can only
+  // name the same person if they share a token (see sameName), so the others are skipped unchecked.
+  const tokensOf = new Map<Person, Set<string>>();
+  const withHan = new Set<Person>();
+  const mayMatch = (q: Person, han: boolean, toks: readonly string[]) => han || !toks.length || withHan.has(q) || toks.some((t) => tokensOf.get(q)!.has(t));
   const inFile = (p: Person, file: string) => filesOf.get(p)!.has(file);
   const candidatesFor = (name: string) => {
     const out = new Set<Person>();
     for (const k of blockKeys(name)) for (const p of blocks.get(k) ?? []) out.add(p);
     return [...out];
   };
+  /** candidatesFor(name).find(pred), without collecting every candidate first (the first block usually has it). */
+  const firstCandidate = (name: string, pred: (p: Person) => boolean) => {
+    const seen = new Set<Person>();
+    for (const k of blockKeys(name))
+      for (const p of blocks.get(k) ?? []) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        if (pred(p)) return p;
+      }
+    return undefined;
+  };
   // One entry per distinct (spelling, file, title, country): articles repeat names many times.
   const distinct = new Map<string, RawPerson>();
   for (const r of raw) distinct.set(`${r.name}\u0000${r.file}\u0000${r.title ?? ""}\u0000${r.country ?? ""}`, r);
   const full = [...distinct.values()].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
   for (const r of full) {
-    let p = candidatesFor(r.name).find((q) => q.aliases.some((al) => sameName(al, r.name, inFile(q, r.file))));
+    const han = /\p{Script=Han}/u.test(r.name);
+    const toks = han ? [] : nameTokens(r.name);
+    let p = firstCandidate(r.name, (q) => mayMatch(q, han, toks) && q.aliases.some((al) => sameName(al, r.name, inFile(q, r.file))));
     if (!p) {
       p = { id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] };
       persons.push(p);
       filesOf.set(p, new Set());
       aliasesOf.set(p, new Set());
+      tokensOf.set(p, new Set());
     }
     if (!aliasesOf.get(p)!.has(r.name)) {
       p.aliases.push(r.name);
       aliasesOf.get(p)!.add(r.name);
+      if (han) withHan.add(p);
+      else for (const t of toks) tokensOf.get(p)!.add(t);
       for (const k of blockKeys(r.name)) {
         if (!blocks.has(k)) blocks.set(k, new Set());
         blocks.get(k)!.add(p);

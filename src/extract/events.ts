@@ -133,14 +133,18 @@ const PRONOUN_ZH = /^(?:他|她)/;
 /** Extract events for every article, then infer missing years across articles. */
 export function extractCorpus(articles: Article[]): Extraction {
   // 1. Person mentions and the registry.
-  const rawMentions = new Map<string, ReturnType<typeof findPeople>>();
+  // Per article, per sentence (by index): the names found.
+  const rawMentions = new Map<Article, ReturnType<typeof findPeople>[]>();
   const raw: RawPerson[] = [];
   for (const a of articles)
-    for (const s of a.sentences) {
-      const ms = findPeople(s.text);
-      rawMentions.set(s.id, ms);
-      for (const m of ms) raw.push({ name: m.name, title: m.title, country: m.country, file: a.file });
-    }
+    rawMentions.set(
+      a,
+      a.sentences.map((s) => {
+        const ms = findPeople(s.text);
+        for (const m of ms) raw.push({ name: m.name, title: m.title, country: m.country, file: a.file });
+        return ms;
+      }),
+    );
   const { persons, idOf } = buildRegistry(raw);
   const byId = new Map(persons.map((p) => [p.id, p]));
 
@@ -148,6 +152,30 @@ export function extractCorpus(articles: Article[]): Extraction {
   const mentions = new Map<string, string[]>();
   const byFile = new Map<string, Person[]>();
   for (const p of persons) for (const f of p.files) push(byFile, f, p);
+  // What each person contributes to an article's lookups (computed once per person, not per article).
+  const keysCache = new Map<Person, { han: string[]; parts: string[]; shorts: string[] }>();
+  const keysOf = (p: Person) => {
+    let k = keysCache.get(p);
+    if (k) return k;
+    const han: string[] = [];
+    const parts = new Set<string>();
+    const shorts = new Set<string>();
+    for (const al of p.aliases) {
+      if (/\p{Script=Han}/u.test(al)) {
+        han.push(fold(al).replace(/[·•]/g, "•"));
+        continue;
+      }
+      const toks = al.split(/\s+/);
+      for (const t of new Set([toks[0]!, toks[toks.length - 1]!, al])) if (t.length >= 2) parts.add(t);
+    }
+    for (const title of p.titles) {
+      const tl = title.toLowerCase();
+      const short = EN_TITLES.find((et) => tl.endsWith(et) || tl === et);
+      if (short && short.length > 3) shorts.add(short);
+    }
+    keysCache.set(p, (k = { han, parts: [...parts], shorts: [...shorts] }));
+    return k;
+  };
   for (const a of articles) {
     const local = byFile.get(a.file) ?? [];
     // Name parts (first, last, whole) that point at exactly one person of this article; Chinese aliases;
@@ -156,20 +184,12 @@ export function extractCorpus(articles: Article[]): Extraction {
     const hanAliases: { text: string; id: string }[] = [];
     const titleOwners = new Map<string, Set<string>>();
     for (const p of local) {
-      for (const al of p.aliases) {
-        if (/\p{Script=Han}/u.test(al)) {
-          hanAliases.push({ text: fold(al).replace(/[·•]/g, "•"), id: p.id });
-          continue;
-        }
-        const toks = al.split(/\s+/);
-        for (const t of new Set([toks[0]!, toks[toks.length - 1]!, al])) if (t.length >= 2) parts.set(t, (parts.get(t) ?? new Set()).add(p.id));
-      }
-      for (const title of p.titles) {
-        const tl = title.toLowerCase();
-        const short = EN_TITLES.find((et) => tl.endsWith(et) || tl === et);
-        if (short && short.length > 3) titleOwners.set(short, (titleOwners.get(short) ?? new Set()).add(p.id));
-      }
+      const k = keysOf(p);
+      for (const text of k.han) hanAliases.push({ text, id: p.id });
+      for (const t of k.parts) parts.set(t, (parts.get(t) ?? new Set()).add(p.id));
+      for (const short of k.shorts) titleOwners.set(short, (titleOwners.get(short) ?? new Set()).add(p.id));
     }
+    const found = rawMentions.get(a)!;
     let prevSubject: string | undefined;
     let author: string | undefined; // of a signed article quoted in full ("X published a signed article …")
     let prevParagraph = -1;
@@ -178,7 +198,7 @@ export function extractCorpus(articles: Article[]): Extraction {
       const add = (id: string | undefined, at: number) => {
         if (id && !ids.some((x) => x.id === id)) ids.push({ id, at });
       };
-      for (const m of rawMentions.get(s.id) ?? []) add(idOf(m.name, a.file), m.start);
+      for (const m of found[s.index] ?? []) add(idOf(m.name, a.file), m.start);
       if (s.lang === "zh" || /\p{Script=Han}/u.test(s.text)) {
         const text = fold(s.text);
         for (const h of hanAliases) {
@@ -385,18 +405,28 @@ function inferYears(articles: Article[], events: Event[], mentions: Map<string, 
       const month = m[1] && m[1] !== "year" ? findDates(m[1])[0]?.value.month ?? ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].indexOf(m[1].toLowerCase()) + 1 : m[2] ? Number(m[2]) : undefined;
       const people = new Set([...(mentions.get(s.id) ?? []), ...own.flatMap((e) => e.participants.map((p) => p.id))]);
       const placeWords = findPlaces(s.text).map((p) => p.name);
-      const involving = new Set([...people].flatMap((id) => (month === undefined ? byPerson.get(id) : byPersonMonth.get(id)?.get(month)) ?? []));
-      const found = [...involving].filter(
-        (e) =>
-          e.file !== a.file &&
-          e.date.year &&
-          (month === undefined || e.date.month === month) &&
-          e.participants.some((p) => people.has(p.id)) &&
-          (placeWords.length === 0 || placeWords.some((w) => e.place === w || countryOf(w) === countryOf(e.place ?? "") || fold(e.what).includes(fold(w)))),
-      );
-      const years = [...new Set(found.map((e) => e.date.year!))];
-      if (years.length !== 1) continue;
-      const source = found[0]!;
+      const fits = (e: Event) =>
+        e.file !== a.file &&
+        e.date.year &&
+        (month === undefined || e.date.month === month) &&
+        e.participants.some((p) => people.has(p.id)) &&
+        (placeWords.length === 0 || placeWords.some((w) => e.place === w || countryOf(w) === countryOf(e.place ?? "") || fold(e.what).includes(fold(w))));
+      // The events of these people (person by person, each once), in that order; a second distinct year
+      // already rules the inference out, so the scan stops there.
+      const seen = new Set<Event>();
+      const yearsFound = new Set<number>();
+      let source: Event | undefined;
+      scan: for (const id of people)
+        for (const e of (month === undefined ? byPerson.get(id) : byPersonMonth.get(id)?.get(month)) ?? []) {
+          if (seen.has(e)) continue;
+          seen.add(e);
+          if (!fits(e)) continue;
+          source ??= e;
+          yearsFound.add(e.date.year!);
+          if (yearsFound.size > 1) break scan;
+        }
+      const years = [...yearsFound];
+      if (years.length !== 1 || !source) continue;
       for (const e of own) {
         if (!e.date.month || e.date.year) continue;
         const year = /\blast\b|去年/.test(e.date.text) || (month !== undefined && e.date.month > month) ? years[0]! : years[0]! + 1;
