@@ -4,7 +4,8 @@
  * Adapters never reach past this file into the pipeline.
  */
 import type { Answer } from "./answer.ts";
-import { buildCorpus, refreshCorpus, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
+import { assembleCorpus, buildCorpus, registryOf, scanCorpus, setRegistry, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
+import { inferAfter, updateExtraction } from "./extract/update.ts";
 import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
 import { readSnapshot, writeSnapshot } from "./index/snapshot.ts";
@@ -29,6 +30,19 @@ export interface CoreOptions {
    * and written again after the load and after each refresh. Default: none.
    */
   snapshot?: string;
+  /**
+   * How a refresh applies a change of a few articles: "always" extracts and indexes only those articles
+   * (extract/update.ts; cross-article links of other articles are not revisited), "never" rebuilds
+   * everything, "auto" (default) goes incremental from 2,000 articles on, for changes of at most 2% of
+   * the corpus, until 10% of it has changed that way since the last full build.
+   */
+  incremental?: "auto" | "always" | "never";
+}
+
+/** What the last refresh did. */
+export interface RefreshReport extends CorpusChange {
+  mode: "none" | "incremental" | "full";
+  ms: number;
 }
 
 /** How the corpus was loaded: from the snapshot, or built (and why the snapshot was not used). */
@@ -52,6 +66,10 @@ export interface CorpusSummary {
 export class Core {
   private saving: Promise<void> = Promise.resolve();
   private saveQueued = false;
+  /** Articles changed incrementally since the last full build. */
+  private drift = 0;
+  /** What the last refresh did (mode and time). */
+  lastRefresh: RefreshReport | undefined;
 
   private constructor(
     readonly options: Required<Pick<CoreOptions, "dataDir" | "now">> & CoreOptions,
@@ -138,16 +156,46 @@ export class Core {
   /**
    * Re-scan the data folder: new, changed and removed files are picked up without a restart
    * (unchanged files are not re-read). Questions asked meanwhile see the old corpus until the new one is ready.
+   * A change of a few articles is applied incrementally (see `incremental`), a larger one by a full rebuild.
    */
   async refresh(): Promise<CorpusChange> {
-    const { corpus, change } = await refreshCorpus(this.options.dataDir, this.corpus, { maxBytes: this.options.maxFileBytes });
-    if (corpus !== this.corpus) {
-      const known = new Set(this.corpus.problems.map((p) => p.file));
-      for (const p of corpus.problems) if (!known.has(p.file)) this.options.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
-      this.current = { corpus, index: new CorpusIndex(corpus) };
-      this.options.logger?.info({ ...change, articles: corpus.articles.length }, "corpus refreshed");
-      this.save();
+    // A snapshot being written reads the current corpus: let it finish first.
+    await this.whenSaved();
+    const prev = this.corpus;
+    const scan = await scanCorpus(this.options.dataDir, prev, { maxBytes: this.options.maxFileBytes });
+    const change = scan.change;
+    if (scan.unchanged) {
+      const touched = [...scan.stamps].some(([f, st]) => prev.stamps.get(f)?.mtimeMs !== st.mtimeMs || prev.stamps.get(f)?.ctimeMs !== st.ctimeMs) || scan.stamps.size !== prev.stamps.size;
+      prev.stamps = scan.stamps;
+      this.lastRefresh = { ...change, mode: "none", ms: 0 };
+      if (touched) this.save();
+      return change;
     }
+    const known = new Set(prev.problems.map((p) => p.file));
+    for (const p of scan.problems) if (!known.has(p.file)) this.options.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
+    const t0 = performance.now();
+    const size = scan.added.length + scan.removed.length;
+    const n = prev.articles.length;
+    const mode = this.options.incremental ?? "auto";
+    const incremental = mode === "always" || (mode === "auto" && n >= 2000 && size <= Math.max(1, n * 0.02) && this.drift + size <= n * 0.1);
+    if (incremental) {
+      const registry = registryOf(prev);
+      const delta = updateExtraction(prev, scan.removed, scan.added, registry, { problems: scan.problems, stamps: scan.stamps });
+      setRegistry(delta.corpus, registry);
+      const index = this.index;
+      index.update(delta.corpus, delta);
+      index.yearsSet(inferAfter(delta, index.eventLookup()));
+      this.current = { corpus: delta.corpus, index };
+      this.drift += size;
+    } else {
+      const corpus = assembleCorpus(scan.articles, scan.problems, scan.stamps);
+      this.current = { corpus, index: new CorpusIndex(corpus) };
+      this.drift = 0;
+    }
+    const ms = performance.now() - t0;
+    this.lastRefresh = { ...change, mode: incremental ? "incremental" : "full", ms };
+    this.options.logger?.info({ ...change, articles: this.corpus.articles.length, mode: this.lastRefresh.mode, ms: Math.round(ms) }, "corpus refreshed");
+    this.save();
     return change;
   }
 

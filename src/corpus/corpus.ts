@@ -10,6 +10,7 @@ import type { Article, Event, Person } from "../types.ts";
 import { cleanArticle } from "./clean.ts";
 import { listCorpusFiles, readCorpusFile, type LoadOptions, type LoadProblem, type RawDoc } from "./load.ts";
 import { extractCorpus } from "../extract/events.ts";
+import { PersonRegistry } from "../extract/aliases.ts";
 
 export interface Corpus {
   articles: Article[];
@@ -54,8 +55,10 @@ export function articleFrom(d: RawDoc): Article | LoadProblem {
 /** Articles → Corpus (the extract stage over all of them). */
 export function assembleCorpus(articles: Article[], problems: LoadProblem[], stamps: Corpus["stamps"]): Corpus {
   const sorted = [...articles].sort((a, b) => a.file.localeCompare(b.file));
-  const { events, persons, mentions, sentenceEvent } = extractCorpus(sorted);
-  return { articles: sorted, events, persons, problems, mentions, sentenceEvent, stamps };
+  const { events, persons, mentions, sentenceEvent, registry } = extractCorpus(sorted);
+  const corpus = { articles: sorted, events, persons, problems, mentions, sentenceEvent, stamps };
+  registries.set(corpus, registry);
+  return corpus;
 }
 
 async function stampOf(dir: string, file: string): Promise<FileStamp | undefined> {
@@ -74,8 +77,22 @@ export async function buildCorpus(dir: string, opts: LoadOptions = {}): Promise<
 /** Files are stat'ed and read this many at a time (the cleaning itself is synchronous). */
 const IO_WINDOW = 64;
 
-/** Re-scan `dir`: unchanged files keep their parsed article, the rest are read again. */
-export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}): Promise<{ corpus: Corpus; change: CorpusChange }> {
+/** What a re-scan found: the articles now (corpus order not yet applied), and what went and came. */
+export interface Scan {
+  articles: Article[];
+  problems: LoadProblem[];
+  stamps: Corpus["stamps"];
+  change: CorpusChange;
+  /** New articles and new versions of changed ones. */
+  added: Article[];
+  /** Old versions of removed and changed articles. */
+  removed: Article[];
+  /** Nothing to extract again (the same articles and the same number of skipped files). */
+  unchanged: boolean;
+}
+
+/** Re-scan `dir` against `prev`: unchanged files keep their parsed article, the rest are read again. */
+export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}): Promise<Scan> {
   const files = await listCorpusFiles(dir);
   const old = new Map((prev?.articles ?? []).map((a) => [a.file, a]));
   const oldProblems = new Map((prev?.problems ?? []).map((p) => [p.file, p]));
@@ -83,6 +100,8 @@ export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts:
   const problems: LoadProblem[] = [];
   const stamps: Corpus["stamps"] = new Map();
   const change: CorpusChange = { added: [], changed: [], removed: [] };
+  const added: Article[] = [];
+  const removed: Article[] = [];
   // A window of files is stat'ed and read concurrently, then handled in file order.
   for (let w = 0; w < files.length; w += IO_WINDOW) {
     const window = files.slice(w, w + IO_WINDOW);
@@ -112,12 +131,40 @@ export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts:
       if ("reason" in parsed) problems.push(parsed);
       else {
         articles.push(parsed);
-        (old.has(f) ? change.changed : change.added).push(f);
+        added.push(parsed);
+        if (old.has(f)) {
+          change.changed.push(f);
+          removed.push(old.get(f)!);
+        } else change.added.push(f);
       }
     });
   }
   const present = new Set(articles.map((a) => a.file));
-  for (const f of old.keys()) if (!present.has(f)) change.removed.push(f);
-  const unchanged = prev && !change.added.length && !change.changed.length && !change.removed.length && problems.length === prev.problems.length;
-  return { corpus: unchanged ? { ...prev, stamps } : assembleCorpus(articles, problems, stamps), change };
+  for (const [f, a] of old)
+    if (!present.has(f)) {
+      change.removed.push(f);
+      removed.push(a);
+    }
+  const unchanged = prev !== undefined && !change.added.length && !change.changed.length && !change.removed.length && problems.length === prev.problems.length;
+  return { articles, problems, stamps, change, added, removed, unchanged };
+}
+
+/** Re-scan `dir`: unchanged files keep their parsed article, the rest are read again; everything is extracted again. */
+export async function refreshCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}): Promise<{ corpus: Corpus; change: CorpusChange }> {
+  const s = await scanCorpus(dir, prev, opts);
+  return { corpus: s.unchanged && prev ? { ...prev, stamps: s.stamps } : assembleCorpus(s.articles, s.problems, s.stamps), change: s.change };
+}
+
+const registries = new WeakMap<Corpus, PersonRegistry>();
+
+/** The person registry behind a corpus (kept from its extraction, or rebuilt from its persons after a snapshot load). */
+export function registryOf(corpus: Corpus): PersonRegistry {
+  let r = registries.get(corpus);
+  if (!r) registries.set(corpus, (r = PersonRegistry.fromPersons(corpus.persons)));
+  return r;
+}
+
+/** Remember the registry a corpus was updated with (incremental updates). */
+export function setRegistry(corpus: Corpus, registry: PersonRegistry): void {
+  registries.set(corpus, registry);
 }

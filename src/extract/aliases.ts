@@ -152,91 +152,209 @@ function blockKeysOf(name: string): string[] {
 
 /** Build the registry from raw mentions; returns persons and a lookup from (file, spelling) to person id. */
 export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (name: string, file?: string) => string | undefined } {
-  const persons: Person[] = [];
-  const blocks = new Map<string, Set<Person>>();
-  // Sets mirroring each person's `files` and `aliases` (the arrays keep their order; the sets answer "has").
-  const filesOf = new Map<Person, Set<string>>();
-  const aliasesOf = new Map<Person, Set<string>>();
+  const r = PersonRegistry.build(raw);
+  return { persons: r.persons, idOf: (name, file) => r.idOf(name, file) };
+}
+
+/**
+ * The registry with its lookups kept: built from every raw mention at once (`build`), or from the
+ * persons of a snapshot (`fromPersons`), then changed one article at a time (`removeFile`, `addFile`).
+ * A change keeps the ids and display names of people already known and merges new spellings with the
+ * same rules; it does not revisit other articles (see DESIGN.md, "Incremental updates").
+ */
+export class PersonRegistry {
+  readonly persons: Person[] = [];
+  private readonly blocks = new Map<string, Set<Person>>();
+  // Sets mirroring each person's `files`, `aliases` and `titles` (the arrays keep their order; the sets answer "has").
+  private readonly filesOf = new Map<Person, Set<string>>();
+  private readonly aliasesOf = new Map<Person, Set<string>>();
+  private readonly titlesOf = new Map<Person, Set<string>>();
   // The tokens of each person's Latin spellings, and who has a Chinese one: two Latin spellings can only
   // name the same person if they share a token (see sameName), so the others are skipped unchecked.
-  const tokensOf = new Map<Person, Set<string>>();
-  const withHan = new Set<Person>();
-  const mayMatch = (q: Person, han: boolean, toks: readonly string[]) => han || !toks.length || withHan.has(q) || toks.some((t) => tokensOf.get(q)!.has(t));
-  const inFile = (p: Person, file: string) => filesOf.get(p)!.has(file);
-  const candidatesFor = (name: string) => {
+  private readonly tokensOf = new Map<Person, Set<string>>();
+  private readonly withHan = new Set<Person>();
+  private readonly byAlias = new Map<string, Person[]>();
+  private readonly used = new Set<string>();
+
+  static build(raw: RawPerson[]): PersonRegistry {
+    const reg = new PersonRegistry();
+    // One entry per distinct (spelling, file, title, country): articles repeat names many times.
+    for (const r of distinctSorted(raw)) reg.merge(r);
+    const count = new Map<string, number>();
+    for (const r of raw) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+    for (const p of reg.persons) reg.name(p, count);
+    for (const p of reg.persons) for (const a of p.aliases) reg.listAlias(p, a);
+    return reg;
+  }
+
+  static fromPersons(persons: Person[]): PersonRegistry {
+    const reg = new PersonRegistry();
+    for (const p of persons) {
+      reg.track(p);
+      for (const a of p.aliases) reg.indexAlias(p, a);
+      for (const t of p.titles) reg.titlesOf.get(p)!.add(t);
+      for (const f of p.files) reg.filesOf.get(p)!.add(f);
+      reg.used.add(p.id);
+    }
+    for (const p of persons) for (const a of p.aliases) reg.listAlias(p, a);
+    return reg;
+  }
+
+  private track(p: Person): void {
+    this.persons.push(p);
+    this.filesOf.set(p, new Set());
+    this.aliasesOf.set(p, new Set());
+    this.titlesOf.set(p, new Set());
+    this.tokensOf.set(p, new Set());
+  }
+
+  private indexAlias(p: Person, name: string): void {
+    this.aliasesOf.get(p)!.add(name);
+    if (/\p{Script=Han}/u.test(name)) this.withHan.add(p);
+    else for (const t of nameTokens(name)) this.tokensOf.get(p)!.add(t);
+    for (const k of blockKeys(name)) {
+      if (!this.blocks.has(k)) this.blocks.set(k, new Set());
+      this.blocks.get(k)!.add(p);
+    }
+  }
+
+  private listAlias(p: Person, name: string): void {
+    const list = this.byAlias.get(nameKey(name));
+    if (list) list.push(p);
+    else this.byAlias.set(nameKey(name), [p]);
+  }
+
+  private inFile(p: Person, file: string): boolean {
+    return this.filesOf.get(p)!.has(file);
+  }
+
+  private candidatesFor(name: string): Person[] {
     const out = new Set<Person>();
-    for (const k of blockKeys(name)) for (const p of blocks.get(k) ?? []) out.add(p);
+    for (const k of blockKeys(name)) for (const p of this.blocks.get(k) ?? []) out.add(p);
     return [...out];
-  };
-  /** candidatesFor(name).find(pred), without collecting every candidate first (the first block usually has it). */
-  const firstCandidate = (name: string, pred: (p: Person) => boolean) => {
+  }
+
+  /** The first candidate (block by block) that `pred` accepts, without collecting every candidate first. */
+  private firstCandidate(name: string, pred: (p: Person) => boolean): Person | undefined {
     const seen = new Set<Person>();
     for (const k of blockKeys(name))
-      for (const p of blocks.get(k) ?? []) {
+      for (const p of this.blocks.get(k) ?? []) {
         if (seen.has(p)) continue;
         seen.add(p);
         if (pred(p)) return p;
       }
     return undefined;
-  };
-  // One entry per distinct (spelling, file, title, country): articles repeat names many times.
-  const distinct = new Map<string, RawPerson>();
-  for (const r of raw) distinct.set(`${r.name}\u0000${r.file}\u0000${r.title ?? ""}\u0000${r.country ?? ""}`, r);
-  const full = [...distinct.values()].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
-  for (const r of full) {
+  }
+
+  /** One distinct mention: merged into the first person it names, or a new person. Returns the person and whether it is new. */
+  private merge(r: RawPerson): { p: Person; created: boolean; newAlias: boolean } {
     const han = /\p{Script=Han}/u.test(r.name);
     const toks = han ? [] : nameTokens(r.name);
-    let p = firstCandidate(r.name, (q) => mayMatch(q, han, toks) && q.aliases.some((al) => sameName(al, r.name, inFile(q, r.file))));
+    const mayMatch = (q: Person) => han || !toks.length || this.withHan.has(q) || toks.some((t) => this.tokensOf.get(q)!.has(t));
+    let p = this.firstCandidate(r.name, (q) => mayMatch(q) && q.aliases.some((al) => sameName(al, r.name, this.inFile(q, r.file))));
+    const created = !p;
     if (!p) {
       p = { id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] };
-      persons.push(p);
-      filesOf.set(p, new Set());
-      aliasesOf.set(p, new Set());
-      tokensOf.set(p, new Set());
+      this.track(p);
     }
-    if (!aliasesOf.get(p)!.has(r.name)) {
+    const newAlias = !this.aliasesOf.get(p)!.has(r.name);
+    if (newAlias) {
       p.aliases.push(r.name);
-      aliasesOf.get(p)!.add(r.name);
-      if (han) withHan.add(p);
-      else for (const t of toks) tokensOf.get(p)!.add(t);
-      for (const k of blockKeys(r.name)) {
-        if (!blocks.has(k)) blocks.set(k, new Set());
-        blocks.get(k)!.add(p);
-      }
+      this.indexAlias(p, r.name);
     }
-    if (r.title && !p.titles.includes(r.title)) p.titles.push(r.title);
+    if (r.title && !this.titlesOf.get(p)!.has(r.title)) {
+      p.titles.push(r.title);
+      this.titlesOf.get(p)!.add(r.title);
+    }
     if (!p.country && r.country) p.country = r.country;
-    if (!inFile(p, r.file)) {
+    if (!this.inFile(p, r.file)) {
       p.files.push(r.file);
-      filesOf.get(p)!.add(r.file);
+      this.filesOf.get(p)!.add(r.file);
     }
+    return { p, created, newAlias };
   }
-  const used = new Set<string>();
-  const count = new Map<string, number>();
-  for (const r of raw) count.set(r.name, (count.get(r.name) ?? 0) + 1);
-  for (const p of persons) {
-    // Display name: the fullest Latin spelling (readable in both languages), the most frequent among equals.
+
+  /** Display name (the fullest Latin spelling, the most frequent among equals) and a unique id. */
+  private name(p: Person, count: Map<string, number>): void {
     const latin = p.aliases.filter((a) => !/\p{Script=Han}/u.test(a));
     p.name = (latin.length ? latin : p.aliases).reduce((x, y) => {
       const dx = nameTokens(x).length, dy = nameTokens(y).length;
       return dy > dx || (dy === dx && (count.get(y) ?? 0) > (count.get(x) ?? 0)) ? y : x;
     });
     let id = "p:" + (nameKey(p.name) || p.name).replace(/\s+/g, "-");
-    while (used.has(id)) id += "'";
-    used.add(id);
+    while (this.used.has(id)) id += "'";
+    this.used.add(id);
     p.id = id;
   }
-  const byAlias = new Map<string, Person[]>();
-  for (const p of persons)
-    for (const a of p.aliases) {
-      const list = byAlias.get(nameKey(a));
-      if (list) list.push(p);
-      else byAlias.set(nameKey(a), [p]);
-    }
-  const idOf = (name: string, file?: string) => {
-    const cands = byAlias.get(nameKey(name)) ?? candidatesFor(name).filter((p) => p.aliases.some((a) => sameName(a, name, file ? inFile(p, file) : false)));
-    const inThisFile = file ? cands.filter((p) => inFile(p, file)) : [];
+
+  /** The person a spelling names, preferring one already seen in `file`. */
+  idOf(name: string, file?: string): string | undefined {
+    const cands = this.byAlias.get(nameKey(name)) ?? this.candidatesFor(name).filter((p) => p.aliases.some((a) => sameName(a, name, file ? this.inFile(p, file) : false)));
+    const inThisFile = file ? cands.filter((p) => this.inFile(p, file)) : [];
     return (inThisFile[0] ?? cands[0])?.id;
-  };
-  return { persons, idOf };
+  }
+
+  /** The people named in `file`, in registry order. */
+  personsIn(file: string): Person[] {
+    return this.persons.filter((p) => this.filesOf.get(p)!.has(file));
+  }
+
+  /** Forget an article: it leaves every person's files; people named nowhere else leave the registry. Returns those removed. */
+  removeFile(file: string, owners: Iterable<Person>): Person[] {
+    const gone: Person[] = [];
+    for (const p of owners) {
+      const files = this.filesOf.get(p);
+      if (!files?.has(file)) continue;
+      files.delete(file);
+      p.files.splice(p.files.indexOf(file), 1);
+      if (!p.files.length) gone.push(p);
+    }
+    if (gone.length) {
+      const out = new Set(gone);
+      for (const p of gone) {
+        for (const a of p.aliases) {
+          for (const k of blockKeys(a)) this.blocks.get(k)?.delete(p);
+          const list = this.byAlias.get(nameKey(a));
+          if (list) {
+            const kept = list.filter((x) => x !== p);
+            if (kept.length) this.byAlias.set(nameKey(a), kept);
+            else this.byAlias.delete(nameKey(a));
+          }
+        }
+        this.filesOf.delete(p);
+        this.aliasesOf.delete(p);
+        this.titlesOf.delete(p);
+        this.tokensOf.delete(p);
+        this.withHan.delete(p);
+        this.used.delete(p.id);
+      }
+      const keep = this.persons.filter((p) => !out.has(p));
+      this.persons.length = 0;
+      this.persons.push(...keep);
+    }
+    return gone;
+  }
+
+  /** Add one article's mentions with the same merge rules; new people get a display name and id. Returns the new people. */
+  addFile(raw: RawPerson[]): Person[] {
+    const created: Person[] = [];
+    for (const r of distinctSorted(raw)) {
+      const m = this.merge(r);
+      if (m.created) created.push(m.p);
+      else if (m.newAlias && !created.includes(m.p)) this.listAlias(m.p, r.name);
+    }
+    const count = new Map<string, number>();
+    for (const r of raw) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+    for (const p of created) {
+      this.name(p, count);
+      for (const a of p.aliases) this.listAlias(p, a);
+    }
+    return created;
+  }
+}
+
+function distinctSorted(raw: RawPerson[]): RawPerson[] {
+  const distinct = new Map<string, RawPerson>();
+  for (const r of raw) distinct.set(`${r.name}\u0000${r.file}\u0000${r.title ?? ""}\u0000${r.country ?? ""}`, r);
+  return [...distinct.values()].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
 }

@@ -8,12 +8,12 @@
  */
 import { fold } from "../index/tokenize.ts";
 import type { Article, DateValue, Event, EventKind, Figure, Participant, Person, Role, Sentence } from "../types.ts";
-import { buildRegistry, nameTokens, type RawPerson } from "./aliases.ts";
+import { nameTokens, PersonRegistry, type RawPerson } from "./aliases.ts";
 import { dateScore, datesCompatible, findDates, isoDate, type DateMention, type RefDate } from "./dates.ts";
 import { findFigures } from "./figures.ts";
 import { countryOf, EN_EVENT_WORDS, EN_TITLES, ZH_EVENT_WORDS } from "./lexicon.ts";
 import { findOrdinals } from "./ordinals.ts";
-import { findPeople } from "./people.ts";
+import { findPeople, type PersonMention } from "./people.ts";
 import { findPlaces, samePlace } from "./places.ts";
 
 export interface Extraction {
@@ -130,32 +130,18 @@ const SAME_DAY = /\b(on the same day|the same day|that day|same day)\b|同日|�
 const PRONOUN_EN = /^(?:He|She)\b/;
 const PRONOUN_ZH = /^(?:他|她)/;
 
-/** Extract events for every article, then infer missing years across articles. */
-export function extractCorpus(articles: Article[]): Extraction {
-  // 1. Person mentions and the registry.
-  // Per article, per sentence (by index): the names found.
-  const rawMentions = new Map<Article, ReturnType<typeof findPeople>[]>();
-  const raw: RawPerson[] = [];
-  for (const a of articles)
-    rawMentions.set(
-      a,
-      a.sentences.map((s) => {
-        const ms = findPeople(s.text);
-        for (const m of ms) raw.push({ name: m.name, title: m.title, country: m.country, file: a.file });
-        return ms;
-      }),
-    );
-  const { persons, idOf } = buildRegistry(raw);
-  const byId = new Map(persons.map((p) => [p.id, p]));
+/** What each person contributes to an article's lookups: Chinese spellings, name parts, short titles. */
+export interface PersonKeys {
+  han: string[];
+  parts: string[];
+  shorts: string[];
+}
 
-  // 2. Resolve every sentence's people: names, short references, "the vice premier", pronouns.
-  const mentions = new Map<string, string[]>();
-  const byFile = new Map<string, Person[]>();
-  for (const p of persons) for (const f of p.files) push(byFile, f, p);
-  // What each person contributes to an article's lookups (computed once per person, not per article).
-  const keysCache = new Map<Person, { han: string[]; parts: string[]; shorts: string[] }>();
-  const keysOf = (p: Person) => {
-    let k = keysCache.get(p);
+/** A cache of PersonKeys (a person's keys depend on its aliases and titles only). */
+export function personKeysCache(): (p: Person) => PersonKeys {
+  const cache = new Map<Person, PersonKeys>();
+  return (p) => {
+    let k = cache.get(p);
     if (k) return k;
     const han: string[] = [];
     const parts = new Set<string>();
@@ -173,103 +159,142 @@ export function extractCorpus(articles: Article[]): Extraction {
       const short = EN_TITLES.find((et) => tl.endsWith(et) || tl === et);
       if (short && short.length > 3) shorts.add(short);
     }
-    keysCache.set(p, (k = { han, parts: [...parts], shorts: [...shorts] }));
+    cache.set(p, (k = { han, parts: [...parts], shorts: [...shorts] }));
     return k;
   };
-  for (const a of articles) {
-    const local = byFile.get(a.file) ?? [];
-    // Name parts (first, last, whole) that point at exactly one person of this article; Chinese aliases;
-    // and short titles ("the vice premier") held by exactly one person here.
-    const parts = new Map<string, Set<string>>();
-    const hanAliases: { text: string; id: string }[] = [];
-    const titleOwners = new Map<string, Set<string>>();
-    for (const p of local) {
-      const k = keysOf(p);
-      for (const text of k.han) hanAliases.push({ text, id: p.id });
-      for (const t of k.parts) parts.set(t, (parts.get(t) ?? new Set()).add(p.id));
-      for (const short of k.shorts) titleOwners.set(short, (titleOwners.get(short) ?? new Set()).add(p.id));
+}
+
+/** Stage 1 for one article: the names each sentence states (by sentence index). */
+export function findArticlePeople(a: Article): PersonMention[][] {
+  return a.sentences.map((s) => findPeople(s.text));
+}
+
+/** The registry's input from one article's names. */
+export function rawPersonsOf(a: Article, found: PersonMention[][]): RawPerson[] {
+  const raw: RawPerson[] = [];
+  for (const ms of found) for (const m of ms) raw.push({ name: m.name, title: m.title, country: m.country, file: a.file });
+  return raw;
+}
+
+/**
+ * Stage 2 for one article: every sentence's people — names, short references, "the vice premier",
+ * pronouns — given the people of this article (`local`) and the registry's lookup. Sets `mentions`.
+ */
+export function resolveArticle(a: Article, found: PersonMention[][], local: Person[], idOf: (name: string, file?: string) => string | undefined, keysOf: (p: Person) => PersonKeys, mentions: Map<string, string[]>): void {
+  // Name parts (first, last, whole) that point at exactly one person of this article; Chinese aliases;
+  // and short titles ("the vice premier") held by exactly one person here.
+  const parts = new Map<string, Set<string>>();
+  const hanAliases: { text: string; id: string }[] = [];
+  const titleOwners = new Map<string, Set<string>>();
+  for (const p of local) {
+    const k = keysOf(p);
+    for (const text of k.han) hanAliases.push({ text, id: p.id });
+    for (const t of k.parts) parts.set(t, (parts.get(t) ?? new Set()).add(p.id));
+    for (const short of k.shorts) titleOwners.set(short, (titleOwners.get(short) ?? new Set()).add(p.id));
+  }
+  let prevSubject: string | undefined;
+  let author: string | undefined; // of a signed article quoted in full ("X published a signed article …")
+  let prevParagraph = -1;
+  for (const s of a.sentences) {
+    const ids: { id: string; at: number }[] = [];
+    const add = (id: string | undefined, at: number) => {
+      if (id && !ids.some((x) => x.id === id)) ids.push({ id, at });
+    };
+    for (const m of found[s.index] ?? []) add(idOf(m.name, a.file), m.start);
+    if (s.lang === "zh" || /\p{Script=Han}/u.test(s.text)) {
+      const text = fold(s.text);
+      for (const h of hanAliases) {
+        const at = text.indexOf(h.text);
+        if (at >= 0) add(h.id, at);
+      }
     }
-    const found = rawMentions.get(a)!;
-    let prevSubject: string | undefined;
-    let author: string | undefined; // of a signed article quoted in full ("X published a signed article …")
-    let prevParagraph = -1;
-    for (const s of a.sentences) {
-      const ids: { id: string; at: number }[] = [];
-      const add = (id: string | undefined, at: number) => {
-        if (id && !ids.some((x) => x.id === id)) ids.push({ id, at });
-      };
-      for (const m of found[s.index] ?? []) add(idOf(m.name, a.file), m.start);
-      if (s.lang === "zh" || /\p{Script=Han}/u.test(s.text)) {
-        const text = fold(s.text);
-        for (const h of hanAliases) {
-          const at = text.indexOf(h.text);
-          if (at >= 0) add(h.id, at);
+    if (parts.size) {
+      // Capitalised words and word pairs of the sentence, looked up among this article's name parts.
+      const words = [...s.text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)];
+      words.forEach((w, i) => {
+        const next = words[i + 1];
+        const cands = [w[0], next && next.index === w.index! + w[0].length + 1 ? `${w[0]} ${next[0]}` : undefined];
+        for (const c of cands) {
+          const owners = c ? parts.get(c) : undefined;
+          if (owners?.size === 1) add([...owners][0], w.index!);
         }
-      }
-      if (parts.size) {
-        // Capitalised words and word pairs of the sentence, looked up among this article's name parts.
-        const words = [...s.text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)];
-        words.forEach((w, i) => {
-          const next = words[i + 1];
-          const cands = [w[0], next && next.index === w.index! + w[0].length + 1 ? `${w[0]} ${next[0]}` : undefined];
-          for (const c of cands) {
-            const owners = c ? parts.get(c) : undefined;
-            if (owners?.size === 1) add([...owners][0], w.index!);
-          }
-        });
-      }
-      const lower = s.text.toLowerCase();
-      for (const [short, owners] of titleOwners) {
-        if (owners.size !== 1) continue;
-        const at = lower.indexOf(`the ${short}`);
-        if (at >= 0 && !/[a-z]/.test(lower[at + 4 + short.length] ?? "")) add([...owners][0], at);
-      }
-      if (/signed article|署名文章|\bop-ed\b|wrote an article/i.test(s.text) && ids.length) author = [...ids].sort((x, y) => x.at - y.at)[0]!.id;
-      // "I"/"我" in a signed article is its author.
-      if (author && !ids.length && (/\b(I|my|me)\b/.test(s.text) || /我(?![国们方])/.test(s.text))) add(author, 0);
-      if ((PRONOUN_EN.test(s.text) || PRONOUN_ZH.test(s.text)) && prevSubject) add(prevSubject, 0);
-      // A sentence naming no one, inside a paragraph that opened with someone speaking, continues
-      // that person's remarks ("王文涛表示,…。中方愿…。").
-      if (!ids.length && prevSubject && s.paragraph === prevParagraph && /[表示指出强调说]|said|says|added|noted|stressed/.test(a.sentences[s.index - 1]?.text ?? "")) add(prevSubject, 0);
-      ids.sort((x, y) => x.at - y.at);
-      mentions.set(s.id, ids.map((x) => x.id));
-      if (ids.length && !s.caption && !s.headline) {
-        prevSubject = ids[0]!.id;
-        prevParagraph = s.paragraph;
-      }
+      });
+    }
+    const lower = s.text.toLowerCase();
+    for (const [short, owners] of titleOwners) {
+      if (owners.size !== 1) continue;
+      const at = lower.indexOf(`the ${short}`);
+      if (at >= 0 && !/[a-z]/.test(lower[at + 4 + short.length] ?? "")) add([...owners][0], at);
+    }
+    if (/signed article|署名文章|\bop-ed\b|wrote an article/i.test(s.text) && ids.length) author = [...ids].sort((x, y) => x.at - y.at)[0]!.id;
+    // "I"/"我" in a signed article is its author.
+    if (author && !ids.length && (/\b(I|my|me)\b/.test(s.text) || /我(?![国们方])/.test(s.text))) add(author, 0);
+    if ((PRONOUN_EN.test(s.text) || PRONOUN_ZH.test(s.text)) && prevSubject) add(prevSubject, 0);
+    // A sentence naming no one, inside a paragraph that opened with someone speaking, continues
+    // that person's remarks ("王文涛表示,…。中方愿…。").
+    if (!ids.length && prevSubject && s.paragraph === prevParagraph && /[表示指出强调说]|said|says|added|noted|stressed/.test(a.sentences[s.index - 1]?.text ?? "")) add(prevSubject, 0);
+    ids.sort((x, y) => x.at - y.at);
+    mentions.set(s.id, ids.map((x) => x.id));
+    if (ids.length && !s.caption && !s.headline) {
+      prevSubject = ids[0]!.id;
+      prevParagraph = s.paragraph;
     }
   }
+}
+
+/** Stage 3 for one article: event candidates per sentence, merged within the article. Sets `sentenceEvent`. */
+export function articleEvents(a: Article, mentions: Map<string, string[]>, byId: Map<string, Person>, sentenceEvent: Map<string, string>): Event[] {
+  const ref = referenceDate(a);
+  const cands: Candidate[] = [];
+  for (const s of a.sentences) {
+    const kind = eventKind(s.text);
+    if (!kind) continue;
+    cands.push(candidateFrom(a, s, kind, ref, mentions.get(s.id) ?? [], byId));
+  }
+  // Every article reports something: with no event word at all, its lead is the event.
+  if (!cands.length && a.sentences.length) {
+    const leadSentence = a.sentences.find((s) => s.caption) ?? a.sentences[0]!;
+    cands.push(candidateFrom(a, leadSentence, "other", ref, mentions.get(leadSentence.id) ?? [], byId));
+  }
+  const merged = mergeCandidates(cands, a);
+  merged.forEach((e, i) => {
+    e.id = `${a.file}#e${i}`;
+    for (const sid of e.evidence) if (!sentenceEvent.has(sid)) sentenceEvent.set(sid, e.id);
+  });
+  const main = merged[0];
+  if (main) for (const s of a.sentences) if (!sentenceEvent.has(s.id)) sentenceEvent.set(s.id, main.id);
+  return merged;
+}
+
+/** Extract events for every article, then infer missing years across articles. */
+export function extractCorpus(articles: Article[]): Extraction & { registry: PersonRegistry } {
+  // 1. Person mentions and the registry.
+  const found = new Map<Article, PersonMention[][]>();
+  const raw: RawPerson[] = [];
+  for (const a of articles) {
+    const f = findArticlePeople(a);
+    found.set(a, f);
+    for (const r of rawPersonsOf(a, f)) raw.push(r);
+  }
+  const registry = PersonRegistry.build(raw);
+  const persons = registry.persons;
+  const idOf = (name: string, file?: string) => registry.idOf(name, file);
+  const byId = new Map(persons.map((p) => [p.id, p]));
+
+  // 2. Resolve every sentence's people: names, short references, "the vice premier", pronouns.
+  const mentions = new Map<string, string[]>();
+  const byFile = new Map<string, Person[]>();
+  for (const p of persons) for (const f of p.files) push(byFile, f, p);
+  const keysOf = personKeysCache();
+  for (const a of articles) resolveArticle(a, found.get(a)!, byFile.get(a.file) ?? [], idOf, keysOf, mentions);
 
   // 3. Event candidates per sentence, merged within the article.
   const events: Event[] = [];
   const sentenceEvent = new Map<string, string>();
-  const refs = new Map<string, RefDate | undefined>();
-  for (const a of articles) {
-    const ref = referenceDate(a);
-    refs.set(a.file, ref);
-    const cands: Candidate[] = [];
-    for (const s of a.sentences) {
-      const kind = eventKind(s.text);
-      if (!kind) continue;
-      cands.push(candidateFrom(a, s, kind, ref, mentions.get(s.id) ?? [], byId));
-    }
-    // Every article reports something: with no event word at all, its lead is the event.
-    if (!cands.length && a.sentences.length) {
-      const leadSentence = a.sentences.find((s) => s.caption) ?? a.sentences[0]!;
-      cands.push(candidateFrom(a, leadSentence, "other", ref, mentions.get(leadSentence.id) ?? [], byId));
-    }
-    const merged = mergeCandidates(cands, a);
-    merged.forEach((e, i) => {
-      e.id = `${a.file}#e${i}`;
-      for (const sid of e.evidence) if (!sentenceEvent.has(sid)) sentenceEvent.set(sid, e.id);
-    });
-    const main = merged[0];
-    if (main) for (const s of a.sentences) if (!sentenceEvent.has(s.id)) sentenceEvent.set(s.id, main.id);
-    events.push(...merged);
-  }
+  for (const a of articles) events.push(...articleEvents(a, mentions, byId, sentenceEvent));
 
   inferYears(articles, events, mentions);
-  return { events, persons, mentions, sentenceEvent };
+  return { events, persons, mentions, sentenceEvent, registry };
 }
 
 function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | undefined, ids: string[], byId: Map<string, Person>): Candidate {
@@ -396,8 +421,21 @@ function inferYears(articles: Article[], events: Event[], mentions: Map<string, 
       push(months, e.date.month, e);
     }
   }
+  inferYearsIn(articles, { ofFile: (f) => byFile.get(f) ?? [], ofPerson: (id) => byPerson.get(id), ofPersonMonth: (id, m) => byPersonMonth.get(id)?.get(m) }, mentions);
+}
+
+/** Where year inference finds events: an article's own, and every event of a person (in corpus order), all or of one month. */
+export interface EventLookup {
+  ofFile(file: string): Event[];
+  ofPerson(id: string): Iterable<Event> | undefined;
+  ofPersonMonth(id: string, month: number): Iterable<Event> | undefined;
+}
+
+/** Year inference for `articles` (in this order) against the events `look` finds. Returns the events whose date it set. */
+export function inferYearsIn(articles: Article[], look: EventLookup, mentions: Map<string, string[]>): Event[] {
+  const changed: Event[] = [];
   for (const a of articles) {
-    const own = byFile.get(a.file) ?? [];
+    const own = look.ofFile(a.file);
     if (!own.some((e) => e.date.month && !e.date.year)) continue;
     for (const s of a.sentences) {
       const m = s.text.match(/\blast (January|February|March|April|May|June|July|August|September|October|November|December|year)\b|去年(\d{1,2})月?/);
@@ -417,7 +455,7 @@ function inferYears(articles: Article[], events: Event[], mentions: Map<string, 
       const yearsFound = new Set<number>();
       let source: Event | undefined;
       scan: for (const id of people)
-        for (const e of (month === undefined ? byPerson.get(id) : byPersonMonth.get(id)?.get(month)) ?? []) {
+        for (const e of (month === undefined ? look.ofPerson(id) : look.ofPersonMonth(id, month)) ?? []) {
           if (seen.has(e)) continue;
           seen.add(e);
           if (!fits(e)) continue;
@@ -431,10 +469,12 @@ function inferYears(articles: Article[], events: Event[], mentions: Map<string, 
         if (!e.date.month || e.date.year) continue;
         const year = /\blast\b|去年/.test(e.date.text) || (month !== undefined && e.date.month > month) ? years[0]! : years[0]! + 1;
         e.date = { ...e.date, year, provenance: "inferred", note: `year inferred from ${source.file} ("${m[0]}" = ${isoDate(source.date)})` };
+        changed.push(e);
       }
       break;
     }
   }
+  return changed;
 }
 
 export { nameTokens };

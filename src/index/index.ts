@@ -4,6 +4,9 @@
  * tokenizer, BM25, no prefix or fuzzy expansion) plus the lookups the query stage needs: sentence →
  * event, sentence → people, the vocabulary, places, acronyms built from the text ("SCO" → "Shanghai
  * Cooperation Organization"), and inverted lists of events per person, place and year.
+ * `update` follows an incremental change of a few articles (extract/update.ts) without rebuilding the
+ * rest: search documents, lists and vocabulary end as a fresh build would make them (equal scores rank
+ * in corpus order), except that places and acronyms only an article that went spelled out stay known.
  */
 import type { Corpus } from "../corpus/corpus.ts";
 import { findPlaces, placeKey } from "../extract/places.ts";
@@ -23,8 +26,18 @@ export interface SavedIndex {
   search: SearchParts;
   /** Place names in first-seen order (vocab.places). */
   places: string[];
-  /** Acronym → phrase. */
-  acronyms: [string, string][];
+  /** Acronym → phrase, and the article it was taken from (the last in corpus order that spells it out). */
+  acronyms: [string, string, string][];
+}
+
+/** What an incremental change removed and added (extract/update.ts's ExtractionDelta). */
+export interface IndexDelta {
+  removedArticles: Article[];
+  addedArticles: Article[];
+  removedEvents: Event[];
+  addedEvents: Event[];
+  removedMentions: [string, string[]][];
+  addedMentions: [string, string[]][];
 }
 
 /** Per article: the place names its sentences mention and the acronyms it spells out, in text order. */
@@ -114,10 +127,12 @@ export class CorpusIndex {
   private current: Corpus;
   private readonly search: SentenceSearch;
   private readonly terms = new Set<string>();
-  /** Per-article places and acronyms (filled by a fresh build, or on the first update after a snapshot load). */
-  private extras: Map<string, ArticleExtras> | undefined;
-  private placeList: string[] | undefined;
-  private acronymMap: Map<string, string> | undefined;
+  /** Place names in first-seen order (sentences in corpus order, then event places), and as a set. */
+  private readonly placeList: string[] = [];
+  private readonly placeSet = new Set<string>();
+  /** Upper-case initials → the phrase they abbreviate, and the article it came from. */
+  readonly acronyms = new Map<string, string>();
+  private readonly acronymFile = new Map<string, string>();
   private readonly foldedText = new Map<string, string>();
 
   constructor(corpus: Corpus, saved?: SavedIndex) {
@@ -132,20 +147,23 @@ export class CorpusIndex {
       for (const a of corpus.articles) for (const s of a.sentences) ids.push(s.id);
       this.search = SentenceSearch.fromParts(saved.search, ids);
       for (const t of saved.search.terms) this.terms.add(t);
-      this.placeList = saved.places;
-      this.acronymMap = new Map(saved.acronyms);
+      for (const p of saved.places) this.addPlace(p);
+      for (const [k, v, f] of saved.acronyms) {
+        this.acronyms.set(k, v);
+        this.acronymFile.set(k, f);
+      }
     } else {
       this.search = new SentenceSearch();
-      this.extras = new Map();
       for (const a of corpus.articles) {
         for (const s of a.sentences) {
           const toks = tokenize(s.text);
           this.search.add(s.id, toks);
           for (const t of toks) this.terms.add(t);
         }
-        this.extras.set(a.file, extrasOf(a));
+        this.addExtras(a);
       }
       this.search.seal();
+      for (const e of corpus.events) if (e.place) this.addPlace(e.place);
     }
     for (const e of corpus.events) this.listEvent(e);
     for (const [sid, ids] of corpus.mentions) for (const id of ids) push(this.sentencesOfPerson, id, sid);
@@ -155,7 +173,7 @@ export class CorpusIndex {
         return self.current.persons;
       },
       get places() {
-        return self.places();
+        return self.placeList;
       },
       terms: this.terms,
       get acronyms() {
@@ -169,43 +187,32 @@ export class CorpusIndex {
     return this.current;
   }
 
-  /** Upper-case initials → the phrase they abbreviate, collected from the corpus text (the last article in corpus order wins). */
-  get acronyms(): Map<string, string> {
-    if (!this.acronymMap) {
-      const m = new Map<string, string>();
-      for (const a of this.current.articles) for (const [k, v] of this.extrasFor(a).acronyms) m.set(k, v);
-      this.acronymMap = m;
-    }
-    return this.acronymMap;
-  }
-
   private acronymKeySet: Set<string> | undefined;
   private acronymKeys(): Set<string> {
-    const m = this.acronyms;
-    if (!this.acronymKeySet || this.acronymKeysOf !== m) {
-      this.acronymKeySet = new Set(m.keys());
-      this.acronymKeysOf = m;
-    }
+    this.acronymKeySet ??= new Set(this.acronyms.keys());
     return this.acronymKeySet;
   }
-  private acronymKeysOf: Map<string, string> | undefined;
 
-  /** Place names seen in sentences (in corpus order), then those only events name. */
-  private places(): string[] {
-    if (!this.placeList) {
-      const set = new Set<string>();
-      for (const a of this.current.articles) for (const p of this.extrasFor(a).places) set.add(p);
-      for (const e of this.current.events) if (e.place) set.add(e.place);
-      this.placeList = [...set];
-    }
-    return this.placeList;
+  private addPlace(p: string): void {
+    if (this.placeSet.has(p)) return;
+    this.placeSet.add(p);
+    this.placeList.push(p);
   }
 
-  private extrasFor(a: Article): ArticleExtras {
-    this.extras ??= new Map();
-    let x = this.extras.get(a.file);
-    if (!x) this.extras.set(a.file, (x = extrasOf(a)));
-    return x;
+  /**
+   * An article's places and acronyms. In a fresh build articles come in corpus order, so the last article
+   * spelling an acronym out gives its phrase; an article added later gives it only if it sorts after that one.
+   */
+  private addExtras(a: Article): void {
+    const x = extrasOf(a);
+    for (const p of x.places) this.addPlace(p);
+    for (const [k, v] of x.acronyms) {
+      const from = this.acronymFile.get(k);
+      if (from !== undefined && from !== a.file && byFile(a.file, from) < 0) continue;
+      this.acronyms.set(k, v);
+      this.acronymFile.set(k, a.file);
+      this.acronymKeySet?.add(k);
+    }
   }
 
   private listEvent(e: Event, sorted = false): void {
@@ -235,11 +242,114 @@ export class CorpusIndex {
     if (e.date.year) drop(this.eventsOfYear, e.date.year);
   }
 
+  /**
+   * Follow an incremental change (extract/update.ts): search documents of removed and added articles,
+   * then the events and mentions that went and came. `corpus` is the corpus after the change.
+   */
+  update(corpus: Corpus, delta: IndexDelta): void {
+    for (const e of delta.removedEvents) this.unlistEvent(e);
+    for (const [sid, ids] of delta.removedMentions)
+      for (const id of ids) {
+        const l = this.sentencesOfPerson.get(id);
+        const i = l ? l.indexOf(sid) : -1;
+        if (i >= 0) l!.splice(i, 1);
+        if (l && !l.length) this.sentencesOfPerson.delete(id);
+      }
+    const gone = new Set<string>();
+    for (const a of delta.removedArticles) {
+      this.articles.delete(a.file);
+      for (const s of a.sentences) {
+        const toks = tokenize(s.text);
+        this.search.remove(s.id, toks);
+        for (const t of toks) gone.add(t);
+        this.sentences.delete(s.id);
+        this.foldedText.delete(s.id);
+        this.sentenceTerms.delete(s.id);
+      }
+    }
+    for (const t of gone) if (!this.search.docFrequency(t)) this.terms.delete(t);
+    this.current = corpus;
+    if (delta.addedArticles.length) this.addArticles(corpus, delta.addedArticles);
+    for (const e of delta.addedEvents) {
+      this.listEvent(e, true);
+      if (e.place) this.addPlace(e.place);
+    }
+    for (const [sid, ids] of delta.addedMentions)
+      for (const id of ids) {
+        const l = this.sentencesOfPerson.get(id);
+        if (!l) this.sentencesOfPerson.set(id, [sid]);
+        else insertSorted(l, sid, this.sentenceOrder);
+      }
+  }
+
+  /** Events whose year was filled in after they were listed (year inference after a change). */
+  yearsSet(events: Event[]): void {
+    for (const e of events) if (e.date.year) insertSorted(this.eventsOfYear.get(e.date.year) ?? (this.eventsOfYear.set(e.date.year, []).get(e.date.year)!), e, compareEvents);
+  }
+
+  /** Year inference's view of the corpus: an article's events, a person's events (all, or of one month). */
+  eventLookup(): { ofFile(file: string): Event[]; ofPerson(id: string): Event[] | undefined; ofPersonMonth(id: string, month: number): Iterable<Event> | undefined } {
+    return {
+      ofFile: (file) => {
+        const out: Event[] = [];
+        for (let i = 0, e; (e = this.events.get(`${file}#e${i}`)); i++) out.push(e);
+        return out;
+      },
+      ofPerson: (id) => this.eventsOfPerson.get(id),
+      ofPersonMonth: (id, month) => this.eventsOfPerson.get(id)?.filter((e) => e.date.month === month),
+    };
+  }
+
+  private readonly sentenceOrder = (x: string, y: string): number => {
+    const sx = this.sentences.get(x)!, sy = this.sentences.get(y)!;
+    return sx.file === sy.file ? sx.index - sy.index : byFile(sx.file, sy.file);
+  };
+
+  /** Index the sentences of newly added articles, each placed in corpus order among the others. */
+  private addArticles(corpus: Corpus, added: Article[]): void {
+    const files = corpus.articles;
+    const isNew = new Set(added.map((a) => a.file));
+    const pos = new Map<string, number>();
+    for (const a of added) {
+      // Position of the article in corpus order (binary search: articles are sorted by file).
+      let lo = 0, hi = files.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byFile(files[mid]!.file, a.file) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      pos.set(a.file, lo);
+    }
+    // Order keys: a new article's documents go between those of its indexed neighbours.
+    const keyOf = (i: number, last: boolean): number | undefined => {
+      const a = files[i];
+      if (!a || isNew.has(a.file) || !a.sentences.length) return undefined;
+      return this.search.orderOf(a.sentences[last ? a.sentences.length - 1 : 0]!.id);
+    };
+    for (const a of [...added].sort((x, y) => pos.get(x.file)! - pos.get(y.file)!)) {
+      this.articles.set(a.file, a);
+      for (const s of a.sentences) this.sentences.set(s.id, s);
+      const i = pos.get(a.file)!;
+      let lo: number | undefined, hi: number | undefined;
+      for (let j = i - 1; j >= 0 && lo === undefined; j--) lo = keyOf(j, true);
+      for (let j = i + 1; j < files.length && hi === undefined; j++) hi = keyOf(j, false);
+      const from = lo ?? (hi !== undefined ? hi - 1 : 0);
+      const to = hi ?? from + 1;
+      a.sentences.forEach((s, k) => {
+        const toks = tokenize(s.text);
+        this.search.add(s.id, toks, from + ((to - from) * (k + 1)) / (a.sentences.length + 1));
+        for (const t of toks) this.terms.add(t);
+      });
+      this.addExtras(a);
+      isNew.delete(a.file);
+    }
+  }
+
   /** The index's state for a snapshot (search postings compacted, places, acronyms). */
   save(): SavedIndex {
     const parts = this.search.exportParts();
     const { ids: _ids, ...search } = parts;
-    return { search, places: this.places(), acronyms: [...this.acronyms] };
+    return { search, places: this.placeList, acronyms: [...this.acronyms].map(([k, v]) => [k, v, this.acronymFile.get(k)!]) };
   }
 
   /** In how many sentences a term occurs. */

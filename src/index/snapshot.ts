@@ -462,8 +462,8 @@ function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { c
   for (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
   let places: string[] = [];
   for (const c of chunks("places")) places = c[0] as string[];
-  let acronyms: [string, string][] = [];
-  for (const c of chunks("acronyms")) acronyms = c[0] as [string, string][];
+  let acronyms: [string, string, string][] = [];
+  for (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
   if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
   const saved: SavedIndex = {
     search: {

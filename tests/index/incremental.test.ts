@@ -1,0 +1,83 @@
+/**
+ * Incremental refresh on the bundled articles (copied to a temporary folder): adding, changing and
+ * removing one article updates only that article's extraction and index entries, and the core then
+ * answers a fixed list of questions as a core built from scratch on the same files does; the search
+ * ranks equal scores in corpus order, as a fresh build would.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Core } from "../../src/core.ts";
+
+const QUESTIONS = [
+  "Who co-chaired the 11th Meeting of the China-Kazakhstan Cooperation Committee?",
+  "Who did Li Keqiang meet in Davos?",
+  "When was the 11th meeting of the China-Kazakhstan Cooperation Committee held?",
+  "when did masimov visit beijing",
+  "Where did Ding Xuexiang meet Roman Sklyar?",
+  "中哈合作委员会第十一次会议在哪里举行?",
+  "How many times did Li Keqiang meet Masimov?",
+  "Which meetings took place in Astana?",
+  "What happened in 2016?",
+  "Who did Zhang Gaoli meet in Urumqi?",
+  "When did Bakytzhan Sagintayev visit Urumqi?",
+];
+
+const NEW_ARTICLE = `China, Kazakhstan hold talks in Urumqi
+Updated: 2016-09-02 10:15
+URUMQI, Sept. 1 (Xinhua) -- Chinese Vice Premier Zhang Gaoli met Kazakh First Deputy Prime Minister Bakytzhan Sagintayev in Urumqi on Thursday, and the two sides signed five cooperation documents on energy and transport.
+Zhang said China is willing to work with Kazakhstan to deepen cooperation in agriculture, energy and logistics.
+`;
+
+let root: string;
+let data: string;
+let core: Core;
+
+const answers = (c: Core) => QUESTIONS.map((q) => c.ask(q));
+const fresh = () => Core.load({ dataDir: data, incremental: "never" });
+const searchOf = (c: Core, q: string) => c.index.searchSentences(q, 40).map((h) => [h.sentence.id, h.score.toFixed(12)]);
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), "kz-incremental-"));
+  data = join(root, "data");
+  cpSync("data", data, { recursive: true });
+  core = await Core.load({ dataDir: data, incremental: "always" });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("incremental refresh", () => {
+  it("adds an article without rebuilding the rest, and answers like a fresh build", async () => {
+    const before = core.index;
+    writeFileSync(join(data, "005_new_urumqi.txt"), NEW_ARTICLE);
+    expect(await core.refresh()).toEqual({ added: ["005_new_urumqi.txt"], changed: [], removed: [] });
+    expect(core.lastRefresh?.mode).toBe("incremental");
+    expect(core.index).toBe(before);
+    const f = await fresh();
+    expect(core.corpus.articles.map((a) => a.file)).toEqual(f.corpus.articles.map((a) => a.file));
+    expect(core.corpus.events).toEqual(f.corpus.events);
+    expect(answers(core)).toEqual(answers(f));
+    for (const q of ["Zhang Gaoli Sagintayev Urumqi", "energy cooperation documents", "乌鲁木齐 会谈"]) expect(searchOf(core, q)).toEqual(searchOf(f, q));
+  });
+
+  it("follows a changed article", async () => {
+    const first = readdirSync(data).sort()[0]!;
+    appendFileSync(join(data, first), "\nChinese Premier Li Keqiang met Kazakh Prime Minister Karim Massimov in Astana on Dec. 14, 2015, and the two sides signed 33 agreements.\n");
+    expect((await core.refresh()).changed).toEqual([first]);
+    expect(core.lastRefresh?.mode).toBe("incremental");
+    const f = await fresh();
+    expect(answers(core)).toEqual(answers(f));
+    expect(searchOf(core, "Li Keqiang Massimov Astana agreements")).toEqual(searchOf(f, "Li Keqiang Massimov Astana agreements"));
+  });
+
+  it("drops a removed article from events, lists and search", async () => {
+    unlinkSync(join(data, "005_new_urumqi.txt"));
+    expect((await core.refresh()).removed).toEqual(["005_new_urumqi.txt"]);
+    expect(core.corpus.events.some((e) => e.file === "005_new_urumqi.txt")).toBe(false);
+    expect(core.index.searchSentences("Sagintayev Urumqi").some((h) => h.sentence.file === "005_new_urumqi.txt")).toBe(false);
+    for (const list of core.index.eventsOfPerson.values()) expect(list.some((e) => e.file === "005_new_urumqi.txt")).toBe(false);
+    const f = await fresh();
+    expect(core.corpus.events).toEqual(f.corpus.events);
+    expect(answers(core)).toEqual(answers(f));
+  });
+});
