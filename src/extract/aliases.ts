@@ -250,7 +250,20 @@ export class PersonRegistry {
   private merge(r: RawPerson): { p: Person; created: boolean; newAlias: boolean } {
     const han = /\p{Script=Han}/u.test(r.name);
     const toks = han ? [] : nameTokens(r.name);
-    const mayMatch = (q: Person) => han || !toks.length || this.withHan.has(q) || toks.some((t) => this.tokensOf.get(q)!.has(t));
+    // A Latin spelling can only match someone with a Chinese spelling or a Latin one sharing a token. Those
+    // sharing a token are the members of the "t:" blocks of its tokens: collected once a search gets long.
+    let sharers: Set<Person> | undefined;
+    let calls = 0;
+    const mayMatch = (q: Person) => {
+      if (han || !toks.length || this.withHan.has(q)) return true;
+      if (sharers) return sharers.has(q);
+      if (++calls > 64) {
+        sharers = new Set();
+        for (const t of toks) for (const x of this.blocks.get(`t:${t}`) ?? []) sharers.add(x);
+        return sharers.has(q);
+      }
+      return toks.some((t) => this.tokensOf.get(q)!.has(t));
+    };
     let p = this.firstCandidate(r.name, (q) => mayMatch(q) && q.aliases.some((al) => sameName(al, r.name, this.inFile(q, r.file))));
     const created = !p;
     if (!p) {

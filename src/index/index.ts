@@ -11,7 +11,7 @@
 import type { Corpus } from "../corpus/corpus.ts";
 import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Sentence } from "../types.ts";
-import { fold, tokenize } from "./tokenize.ts";
+import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type SearchParts } from "./search.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
@@ -102,7 +102,7 @@ class LazyTerms extends Map<string, Set<string>> {
       const s = this.sentences.get(id);
       if (!s) return undefined;
       if (super.size >= 200_000) super.clear();
-      t = new Set(tokenize(s.text));
+      t = new Set(tokenizeOnce(s.text));
       super.set(id, t);
     }
     return t;
@@ -156,7 +156,7 @@ export class CorpusIndex {
       this.search = new SentenceSearch();
       for (const a of corpus.articles) {
         for (const s of a.sentences) {
-          const toks = tokenize(s.text);
+          const toks = tokenizeOnce(s.text);
           this.search.add(s.id, toks);
           for (const t of toks) this.terms.add(t);
         }
@@ -259,7 +259,7 @@ export class CorpusIndex {
     for (const a of delta.removedArticles) {
       this.articles.delete(a.file);
       for (const s of a.sentences) {
-        const toks = tokenize(s.text);
+        const toks = tokenizeOnce(s.text);
         this.search.remove(s.id, toks);
         for (const t of toks) gone.add(t);
         this.sentences.delete(s.id);
@@ -336,7 +336,7 @@ export class CorpusIndex {
       const from = lo ?? (hi !== undefined ? hi - 1 : 0);
       const to = hi ?? from + 1;
       a.sentences.forEach((s, k) => {
-        const toks = tokenize(s.text);
+        const toks = tokenizeOnce(s.text);
         this.search.add(s.id, toks, from + ((to - from) * (k + 1)) / (a.sentences.length + 1));
         for (const t of toks) this.terms.add(t);
       });

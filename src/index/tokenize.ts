@@ -41,6 +41,8 @@ export function memo<T>(f: (s: string) => T, maxLen = 200, maxSize = 50_000): (s
 export const fold = memo(foldText);
 
 function foldText(text: string): string {
+  // Plain ASCII is its own normal form, has no marks and no Chinese: only the case changes.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   const t = text.normalize("NFKC").toLowerCase();
   const noMarks = t.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
   return /\p{Script=Han}/u.test(noMarks) ? toSimplified(noMarks) : noMarks;
@@ -48,8 +50,10 @@ function foldText(text: string): string {
 
 /** English word stem (Porter): "visited" and "visit", "meetings" and "meeting" meet. Numbers stay as they are. */
 export function stem(w: string): string {
-  return /^[a-z]+$/.test(w) && w.length > 3 ? stemmer(w) : w;
+  return /^[a-z]+$/.test(w) && w.length > 3 ? stemWord(w) : w;
 }
+
+const stemWord = memo(stemmer, 40, 200_000);
 
 /** Chinese function characters that carry no content when they stand alone. */
 const ZH_STOP = new Set("和在与的了是同及去也都就而或对把被从向于为以之其这那个吗呢吧啊".split(""));
@@ -64,11 +68,16 @@ export function hanBigrams(run: string): string[] {
 /** Search terms of `text` (already folded or not). The returned array must not be modified. */
 export const tokenize = memo(tokenizeText);
 
+/** The same terms as `tokenize`, without the memo: for texts seen once (each sentence when it is indexed). */
+export function tokenizeOnce(text: string): string[] {
+  return tokenizeText(text);
+}
+
 function tokenizeText(text: string): string[] {
   const out: string[] = [];
   // Han runs and Latin/digit words are separate tokens ("2017年4月" → "2017", "年", "4", "月").
   const re = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[.'’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*)/gu;
-  for (const m of fold(text).matchAll(re)) {
+  for (const m of foldText(text).matchAll(re)) {
     if (m[1]) out.push(...hanBigrams(m[1]));
     else {
       const w = m[2]!.replace(/[’']s$/, "").replace(/[’']/g, "");
