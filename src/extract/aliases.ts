@@ -164,6 +164,8 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
  */
 export class PersonRegistry {
   readonly persons: Person[] = [];
+  /** Person by id. */
+  readonly byId = new Map<string, Person>();
   private readonly blocks = new Map<string, Set<Person>>();
   // Sets mirroring each person's `files`, `aliases` and `titles` (the arrays keep their order; the sets answer "has").
   private readonly filesOf = new Map<Person, Set<string>>();
@@ -195,6 +197,7 @@ export class PersonRegistry {
       for (const t of p.titles) reg.titlesOf.get(p)!.add(t);
       for (const f of p.files) reg.filesOf.get(p)!.add(f);
       reg.used.add(p.id);
+      reg.byId.set(p.id, p);
     }
     for (const p of persons) for (const a of p.aliases) reg.listAlias(p, a);
     return reg;
@@ -298,6 +301,7 @@ export class PersonRegistry {
     while (this.used.has(id)) id += "'";
     this.used.add(id);
     p.id = id;
+    this.byId.set(id, p);
   }
 
   /** The person a spelling names, preferring one already seen in `file`. */
@@ -340,6 +344,7 @@ export class PersonRegistry {
         this.tokensOf.delete(p);
         this.withHan.delete(p);
         this.used.delete(p.id);
+        this.byId.delete(p.id);
       }
       const keep = this.persons.filter((p) => !out.has(p));
       this.persons.length = 0;

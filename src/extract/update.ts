@@ -15,6 +15,7 @@
 import type { Corpus } from "../corpus/corpus.ts";
 import type { Article, Event } from "../types.ts";
 import type { PersonRegistry } from "./aliases.ts";
+import { findDates } from "./dates.ts";
 import { articleEvents, findArticlePeople, inferYearsIn, personKeysCache, rawPersonsOf, resolveArticle, type EventLookup } from "./events.ts";
 
 export interface ExtractionDelta {
@@ -30,8 +31,99 @@ export interface ExtractionDelta {
   addedMentions: [string, string[]][];
   /** Articles whose events were extracted again (year inference must look at them). */
   touched: Article[];
-  /** People of the removed and added events (year inference retries articles that share one). */
-  people: Set<string>;
+  /** The registry the change went through (it also keys the year-inference bookkeeping). */
+  registry: PersonRegistry;
+}
+
+/**
+ * Year-inference bookkeeping kept between changes (built from the events on the first change):
+ * articles whose events still lack a year, and which article each inferred its year from.
+ */
+interface YearState {
+  pending: Map<string, Event[]>;
+  /**
+   * For pending articles with a "last …" phrase (only those can ever infer a year): "person, month" keys
+   * (person named in the phrase's sentence or in a pending event; month of the phrase, or "any" for
+   * "last year"), and the articles under each key. Articles that became pending are keyed when next needed.
+   */
+  keysOf: Map<string, string[]>;
+  byKey: Map<string, Set<string>>;
+  unkeyed: Set<string>;
+  /** source file → the files that took their year from it, and back. */
+  dependents: Map<string, Set<string>>;
+  sourceOf: Map<string, string>;
+}
+const yearStates = new WeakMap<PersonRegistry, YearState>();
+const INFERRED = "year inferred from ";
+
+/** The file an inferred date came from ("year inferred from <file> (“last December” = …)"). */
+function sourceFile(e: Event): string | undefined {
+  const note = e.date.note;
+  if (e.date.provenance !== "inferred" || !note?.startsWith(INFERRED)) return undefined;
+  const end = note.lastIndexOf(" (");
+  return end > INFERRED.length ? note.slice(INFERRED.length, end) : undefined;
+}
+
+function yearState(registry: PersonRegistry, corpus: Pick<Corpus, "events" | "articles">): YearState {
+  let st = yearStates.get(registry);
+  if (!st) {
+    st = { pending: new Map(), keysOf: new Map(), byKey: new Map(), unkeyed: new Set(), dependents: new Map(), sourceOf: new Map() };
+    for (const e of corpus.events) noteEvent(st, e);
+    yearStates.set(registry, st);
+  }
+  return st;
+}
+
+function noteEvent(st: YearState, e: Event): void {
+  if (e.date.month && !e.date.year) {
+    const l = st.pending.get(e.file);
+    if (l) l.push(e);
+    else st.pending.set(e.file, [e]);
+    unkey(st, e.file);
+    st.unkeyed.add(e.file);
+  }
+  const src = sourceFile(e);
+  if (src) {
+    st.sourceOf.set(e.file, src);
+    const d = st.dependents.get(src);
+    if (d) d.add(e.file);
+    else st.dependents.set(src, new Set([e.file]));
+  }
+}
+
+function unkey(st: YearState, file: string): void {
+  for (const k of st.keysOf.get(file) ?? []) st.byKey.get(k)?.delete(file);
+  st.keysOf.delete(file);
+  st.unkeyed.delete(file);
+}
+
+/** Key the articles that became pending since the last call. */
+function keyPending(st: YearState, article: (file: string) => Article | undefined, mentions: Map<string, string[]>): void {
+  for (const file of st.unkeyed) {
+    const a = article(file);
+    const probes = a ? probesOf(a) : [];
+    if (!probes.length) continue;
+    const own = (st.pending.get(file) ?? []).flatMap((e) => e.participants.map((p) => p.id));
+    const keys = new Set<string>();
+    for (const { sentence, month } of probes) for (const id of [...(mentions.get(sentence) ?? []), ...own]) keys.add(`${id}\u0000${month ?? "any"}`);
+    st.keysOf.set(file, [...keys]);
+    for (const k of keys) {
+      const s = st.byKey.get(k);
+      if (s) s.add(file);
+      else st.byKey.set(k, new Set([file]));
+    }
+  }
+  st.unkeyed.clear();
+}
+
+function forgetFile(st: YearState, file: string): void {
+  st.pending.delete(file);
+  unkey(st, file);
+  const src = st.sourceOf.get(file);
+  if (src !== undefined) {
+    st.sourceOf.delete(file);
+    st.dependents.get(src)?.delete(file);
+  }
 }
 
 const byFile = (a: string, b: string) => a.localeCompare(b);
@@ -61,13 +153,13 @@ function rangeOf(events: Event[], file: string): [number, number] {
  */
 export function updateExtraction(prev: Corpus, removed: Article[], added: Article[], registry: PersonRegistry, rest: Pick<Corpus, "problems" | "stamps">): ExtractionDelta {
   const { mentions, sentenceEvent } = prev;
+  const years = yearState(registry, prev);
   const goneFiles = new Set(removed.map((a) => a.file));
   const newFiles = new Set(added.map((a) => a.file));
   // Articles whose years were inferred from an article that goes: their events are extracted again.
   const dependents = new Set<string>();
-  for (const e of prev.events)
-    if (e.date.provenance === "inferred" && e.date.note)
-      for (const f of goneFiles) if (e.file !== f && !goneFiles.has(e.file) && e.date.note.startsWith(`year inferred from ${f} (`)) dependents.add(e.file);
+  for (const f of goneFiles) for (const d of years.dependents.get(f) ?? []) if (!goneFiles.has(d)) dependents.add(d);
+  for (const f of [...goneFiles, ...dependents]) forgetFile(years, f);
 
   // Articles: out and in, kept in corpus order.
   const articles = prev.articles.slice();
@@ -76,7 +168,7 @@ export function updateExtraction(prev: Corpus, removed: Article[], added: Articl
     if (articles[i]?.file === f) articles.splice(i, 1);
   }
   for (const a of [...added].sort((x, y) => byFile(x.file, y.file))) articles.splice(lowerBound(articles, a.file, (x) => x.file), 0, a);
-  const articleOf = new Map(articles.filter((a) => dependents.has(a.file)).map((a) => [a.file, a] as const));
+  const articleOf = new Map([...dependents].map((f) => [f, articles[lowerBound(articles, f, (a) => a.file)]!] as const));
 
   // Mentions and sentence → event of what goes.
   const removedMentions: [string, string[]][] = [];
@@ -93,7 +185,7 @@ export function updateExtraction(prev: Corpus, removed: Article[], added: Articl
   const found = new Map(added.map((a) => [a, findArticlePeople(a)] as const));
   for (const a of [...added].sort((x, y) => byFile(x.file, y.file))) registry.addFile(rawPersonsOf(a, found.get(a)!));
   const persons = registry.persons.slice();
-  const byId = new Map(persons.map((p) => [p.id, p] as const));
+  const byId = registry.byId;
 
   // Extract the added articles; extract the dependents' events again (their people are unchanged).
   const keysOf = personKeysCache();
@@ -119,9 +211,8 @@ export function updateExtraction(prev: Corpus, removed: Article[], added: Articl
     const evs = fresh.get(f)!;
     events.splice(lowerBound(events, f, (e) => e.file), 0, ...evs);
     addedEvents.push(...evs);
+    for (const e of evs) noteEvent(years, e);
   }
-  const people = new Set<string>();
-  for (const e of [...removedEvents, ...addedEvents]) for (const p of e.participants) people.add(p.id);
   const touched = articles.filter((a) => newFiles.has(a.file) || dependents.has(a.file));
   return {
     corpus: { articles, events, persons, problems: rest.problems, mentions, sentenceEvent, stamps: rest.stamps },
@@ -132,29 +223,80 @@ export function updateExtraction(prev: Corpus, removed: Article[], added: Articl
     removedMentions,
     addedMentions,
     touched,
-    people,
+    registry,
   };
 }
 
-/**
- * Year inference after a change: for the touched articles, and for articles still missing a year that
- * share a person with the change (a new event may now decide it, a removed one may have blocked it).
- * `look` must see the corpus after the change. Returns the events whose date was set.
- */
-export function inferAfter(delta: ExtractionDelta, look: EventLookup): Event[] {
-  const { corpus, people } = delta;
-  const retry = new Set(delta.touched.map((a) => a.file));
-  for (const e of corpus.events) {
-    if (!e.date.month || e.date.year || retry.has(e.file)) continue;
-    if (e.participants.some((p) => people.has(p.id))) retry.add(e.file);
-  }
-  // Also articles whose "last December" sentence names one of these people without an event of theirs.
-  const pending = new Set<string>();
-  for (const e of corpus.events) if (e.date.month && !e.date.year && !retry.has(e.file)) pending.add(e.file);
-  const articles = corpus.articles.filter((a) => {
-    if (retry.has(a.file)) return true;
-    if (!pending.has(a.file)) return false;
-    return a.sentences.some((s) => (corpus.mentions.get(s.id) ?? []).some((id) => people.has(id)));
-  });
-  return inferYearsIn(articles, look, corpus.mentions);
+/** A "last …" phrase: its sentence and the month it points at (undefined: "last year"). */
+interface Probe {
+  sentence: string;
+  month: number | undefined;
 }
+const probeCache = new WeakMap<Article, Probe[]>();
+const LAST = /\blast (January|February|March|April|May|June|July|August|September|October|November|December|year)\b|去年(\d{1,2})月?/;
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+function probesOf(a: Article): Probe[] {
+  let p = probeCache.get(a);
+  if (!p) {
+    p = [];
+    for (const s of a.sentences) {
+      const m = s.text.match(LAST);
+      if (!m) continue;
+      // As inferYearsIn reads it (a month name, or 去年N月; "last year" has none).
+      const month = m[1] && m[1] !== "year" ? (findDates(m[1])[0]?.value.month ?? MONTHS.indexOf(m[1].toLowerCase()) + 1) : m[2] ? Number(m[2]) : undefined;
+      p.push({ sentence: s.id, month });
+    }
+    probeCache.set(a, p);
+  }
+  return p;
+}
+
+/**
+ * Year inference after a change: for the touched articles, and for articles still missing a year whose
+ * "last <month>" names a person of a changed dated event of that month (a new event may now decide it,
+ * a removed one may have blocked it). `look` must see the corpus after the change. Returns the events
+ * whose date was set.
+ */
+export function inferAfter(delta: ExtractionDelta, look: EventLookup & { article(file: string): Article | undefined }): Event[] {
+  const { corpus } = delta;
+  const retry = new Set(delta.touched.map((a) => a.file));
+  // (person, month) of every dated event that went or came; "any" for "last year".
+  const pairs = new Set<string>();
+  for (const e of [...delta.removedEvents, ...delta.addedEvents]) {
+    if (!e.date.year) continue;
+    for (const p of e.participants) {
+      pairs.add(`${p.id}\u0000any`);
+      if (e.date.month) pairs.add(`${p.id}\u0000${e.date.month}`);
+    }
+  }
+  const years = yearState(delta.registry, corpus);
+  const byFile = new Map(delta.touched.map((a) => [a.file, a] as const));
+  if (pairs.size) {
+    keyPending(years, look.article, corpus.mentions);
+    for (const k of pairs)
+      for (const file of years.byKey.get(k) ?? []) {
+        const a = byFile.has(file) ? undefined : look.article(file);
+        if (a) byFile.set(file, a);
+      }
+  }
+  // In corpus order, as a full extraction would try them.
+  const articles = [...byFile.values()].sort((x, y) => byFile_(x.file, y.file));
+  const changed = inferYearsIn(articles, look, corpus.mentions);
+  // Keep the bookkeeping: these events have a year now, and say where it came from.
+  for (const e of changed) {
+    const l = years.pending.get(e.file);
+    if (l) {
+      const kept = l.filter((x) => x !== e);
+      if (kept.length) years.pending.set(e.file, kept);
+      else {
+        years.pending.delete(e.file);
+        unkey(years, e.file);
+      }
+    }
+    noteEvent(years, e);
+  }
+  return changed;
+}
+
+const byFile_ = (a: string, b: string) => a.localeCompare(b);

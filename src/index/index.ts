@@ -288,8 +288,9 @@ export class CorpusIndex {
   }
 
   /** Year inference's view of the corpus: an article's events, a person's events (all, or of one month). */
-  eventLookup(): { ofFile(file: string): Event[]; ofPerson(id: string): Event[] | undefined; ofPersonMonth(id: string, month: number): Iterable<Event> | undefined } {
+  eventLookup(): { article(file: string): Article | undefined; ofFile(file: string): Event[]; ofPerson(id: string): Event[] | undefined; ofPersonMonth(id: string, month: number): Iterable<Event> | undefined } {
     return {
+      article: (file) => this.articles.get(file),
       ofFile: (file) => {
         const out: Event[] = [];
         for (let i = 0, e; (e = this.events.get(`${file}#e${i}`)); i++) out.push(e);

@@ -64,7 +64,22 @@ export function withinOneEdit(a: string, b: string): boolean {
 /** An integer-like key ("2016"), which JavaScript objects list first, in numeric order. */
 const isIndexKey = (k: string) => /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
 
-export class SentenceSearch {
+/**
+ * What CorpusIndex needs from a text search: documents added and removed one by one, OR queries of
+ * terms ranked best first, document frequencies and a near-term test. SentenceSearch implements it in
+ * memory; an external engine (OpenSearch, Meilisearch, Postgres full-text) would be another implementation
+ * (with an asynchronous query path, see DESIGN.md "Growing past one machine").
+ */
+export interface TextSearch {
+  readonly size: number;
+  add(id: string, tokens: readonly string[], order?: number): void;
+  remove(id: string, tokens: readonly string[]): void;
+  search(terms: readonly string[], limit?: number): SearchHit[];
+  docFrequency(term: string): number;
+  hasNear(term: string): boolean;
+}
+
+export class SentenceSearch implements TextSearch {
   private readonly termIds = new Map<string, number>();
   private readonly termText: string[] = [];
   /** Live documents containing each term. */
