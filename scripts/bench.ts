@@ -237,13 +237,51 @@ interface Engine {
   problems: number;
   problemFiles: string[];
   ask(q: string): { found: boolean };
+  core?: import("../src/core.ts").Core;
 }
 
-async function loadCoreEngine(dataDir: string): Promise<Engine> {
+async function loadCoreEngine(dataDir: string, snapshot?: string): Promise<Engine> {
   const { Core } = await import("../src/core.ts");
-  const core = await Core.load({ dataDir });
+  const core = await Core.load({ dataDir, snapshot, incremental: "always" });
+  if (snapshot && core.loaded.from !== "snapshot") throw new Error(`snapshot not used: ${core.loaded.snapshot?.reason}`);
   const s = core.summary();
-  return { articles: s.articles, events: s.events, problems: s.problems.length, problemFiles: s.problems.map((p) => p.file), ask: (q) => core.ask(q) };
+  return { articles: s.articles, events: s.events, problems: s.problems.length, problemFiles: s.problems.map((p) => p.file), ask: (q) => core.ask(q), core };
+}
+
+/** Leftovers of an interrupted incremental measurement (see measureIncremental). */
+const INCREMENTAL_DIR = "zz-bench-incremental";
+
+/**
+ * Add one article to the corpus folder, change it, remove it, each followed by `core.refresh()`:
+ * the update itself (extraction + index, `lastRefresh.ms`) and the whole refresh (with the folder scan).
+ * The article is a copy of one of the corpus's own (with its names and dates), so it links to the rest.
+ */
+async function measureIncremental(engine: Engine, dataDir: string): Promise<RunResult["incremental"]> {
+  const core = engine.core!;
+  const { mkdirSync: mk, copyFileSync, appendFileSync, rmSync: rm } = await import("node:fs");
+  const src = core.corpus.articles[Math.floor(core.corpus.articles.length / 2)]!.file;
+  const dir = join(dataDir, INCREMENTAL_DIR);
+  const file = join(dir, `added-${process.pid}${extname(src)}`);
+  const rel = relative(dataDir, file).split("\\").join("/");
+  // Told which file changed, as a file watcher would be (the folder is not listed again).
+  const step = async (what: () => void) => {
+    what();
+    const t = performance.now();
+    const change = await core.refresh({ files: [rel] });
+    return { updateMs: round(core.lastRefresh!.ms, 2), refreshMs: round(performance.now() - t, 1), mode: core.lastRefresh!.mode, files: change.added.length + change.changed.length + change.removed.length };
+  };
+  try {
+    mk(dir, { recursive: true });
+    const add = await step(() => copyFileSync(join(dataDir, src), file));
+    const change = await step(() => appendFileSync(file, "\nThe two sides also signed an agreement on logistics cooperation, officials said.\n"));
+    const remove = await step(() => rm(file));
+    // A refresh that lists and stats the whole folder (nothing changed).
+    const t = performance.now();
+    await core.refresh();
+    return { article: src, add, change, remove, fullScanMs: round(performance.now() - t, 1) };
+  } finally {
+    rm(dir, { recursive: true, force: true });
+  }
 }
 
 const CORPUS_EXT = new Set([".txt", ".md", ".html", ".htm"]);
@@ -293,7 +331,7 @@ async function loadNaiveEngine(dataDir: string): Promise<Engine> {
 
 // ───────────────────────────── child: one corpus, one pipeline ─────────────────────────────
 
-type Pipeline = "core" | "naive";
+type Pipeline = "core" | "naive" | "restart";
 interface ChildSpec {
   label: string;
   pipeline: Pipeline;
@@ -302,6 +340,10 @@ interface ChildSpec {
   reps: number;
   sampleMs: number;
   resultFile: string;
+  /** core: write the snapshot here after the questions (timed); restart: load from it. */
+  snapshotFile?: string;
+  /** core: also time an incremental add/change/remove of one article. */
+  incremental?: boolean;
 }
 
 interface RunResult {
@@ -337,6 +379,15 @@ interface RunResult {
     sampler: { intervalMs: number; threaded: boolean; samples: number };
   };
   wallMs?: number;
+  snapshot?: { writeMs: number; bytes: number };
+  incremental?: { article: string; add: IncrementalStep; change: IncrementalStep; remove: IncrementalStep; fullScanMs: number };
+}
+
+interface IncrementalStep {
+  updateMs: number;
+  refreshMs: number;
+  mode: string;
+  files: number;
 }
 
 async function childMain(specFile: string): Promise<void> {
@@ -349,7 +400,8 @@ async function childMain(specFile: string): Promise<void> {
     const baseline = process.memoryUsage().rss / MB;
     sampler.phase();
     const t0 = performance.now();
-    const engine = spec.pipeline === "core" ? await loadCoreEngine(spec.dataDir) : await loadNaiveEngine(spec.dataDir);
+    const engine =
+      spec.pipeline === "naive" ? await loadNaiveEngine(spec.dataDir) : await loadCoreEngine(spec.dataDir, spec.pipeline === "restart" ? spec.snapshotFile : undefined);
     const loadMs = performance.now() - t0;
     const peakLoad = sampler.phasePeakMB();
     const mem = process.memoryUsage();
@@ -433,6 +485,13 @@ async function childMain(specFile: string): Promise<void> {
       heapUsedAfterGcMB: heapAfterGc === undefined ? undefined : round(heapAfterGc, 1),
       sampler: { intervalMs: spec.sampleMs, threaded: sampler.threaded, samples: sampler.samples() },
     };
+    if (spec.pipeline === "core" && spec.snapshotFile && engine.core) {
+      const { writeSnapshot } = await import("../src/index/snapshot.ts");
+      const t = performance.now();
+      const bytes = await writeSnapshot(spec.snapshotFile, engine.core.corpus, engine.core.index.save(), { dataDir: spec.dataDir });
+      result.snapshot = { writeMs: round(performance.now() - t, 0), bytes };
+    }
+    if (spec.pipeline === "core" && spec.incremental && engine.core) result.incremental = await measureIncremental(engine, spec.dataDir);
     result.ok = true;
   } catch (err) {
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -472,6 +531,8 @@ async function coldCoreMain(dataDir: string, resultFile: string): Promise<void> 
 
 interface ColdResult {
   mode: "cli" | "core";
+  /** The CLI started without a snapshot (build) or from the one the build run wrote (snapshot). */
+  start?: "build" | "snapshot";
   command: string;
   corpusArticles: number;
   questions: number;
@@ -496,7 +557,7 @@ function timeAvailable(): boolean {
   }
 }
 
-async function runCold(mode: "cli" | "core", dataDir: string, articles: number, questions: BenchQuestion[], tmp: string, timeoutMs: number): Promise<ColdResult> {
+async function runCold(mode: "cli" | "core", dataDir: string, articles: number, questions: BenchQuestion[], tmp: string, timeoutMs: number, snapshotDir = "off"): Promise<ColdResult> {
   const resultFile = join(tmp, `cold-${mode}.json`);
   const timeFile = join(tmp, `cold-${mode}.time`);
   rmSync(resultFile, { force: true });
@@ -513,7 +574,7 @@ async function runCold(mode: "cli" | "core", dataDir: string, articles: number, 
   let stdout = "";
   let stderr = "";
   const code = await new Promise<number | null>((done) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", SNAPSHOT_DIR: snapshotDir } });
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (d: Buffer) => {
       stdout += d.toString();
@@ -587,6 +648,9 @@ interface Options {
   out: string;
   coldTimeoutMs: number;
   timeoutMs: number;
+  /** Snapshot restart and incremental update measured after each core run. */
+  restart: boolean;
+  incremental: boolean;
 }
 
 function pipelinesOf(arg: string | undefined, naive: boolean): Pipeline[] {
@@ -595,6 +659,9 @@ function pipelinesOf(arg: string | undefined, naive: boolean): Pipeline[] {
   for (const p of list) if (p !== "core" && p !== "naive") throw new Error(`unknown pipeline ${p} (core, naive)`);
   return [...new Set(list)] as Pipeline[];
 }
+
+/** Sizes of the side-by-side comparison (--compare): 1k and 10k, plus 100k with --large. */
+const COMPARE_SIZES = [1000, 10_000];
 
 function parseOptions(argv: string[]): Options {
   const get = (name: string): string | undefined => {
@@ -605,28 +672,31 @@ function parseOptions(argv: string[]): Options {
   };
   const has = (name: string) => argv.includes(`--${name}`);
   const num = (s: string) => Number(s.trim().replace(/[_,]/g, "").replace(/k$/i, "000"));
-  const unknown = argv.filter((a) => a.startsWith("--") && !/^--(sizes|large|seed|reps|no-bundled|no-cold|cold-size|cold-core|naive|pipelines|timeout|sample-ms|out|cold-timeout|help)(=|$)/.test(a));
+  const unknown = argv.filter((a) => a.startsWith("--") && !/^--(sizes|large|seed|reps|no-bundled|no-cold|cold-size|cold-core|naive|pipelines|timeout|sample-ms|out|cold-timeout|compare|no-restart|no-incremental|help)(=|$)/.test(a));
   if (has("help") || unknown.length) {
-    console.log("usage: npm run bench [-- --sizes 1000,5000] [--large] [--seed S] [--reps N] [--no-bundled] [--no-cold] [--cold-size N] [--cold-core] [--naive | --pipelines core,naive] [--sample-ms N] [--timeout SEC] [--cold-timeout SEC] [--out FILE]");
+    console.log("usage: npm run bench [-- --sizes 1000,5000] [--large] [--compare] [--seed S] [--reps N] [--no-bundled] [--no-cold] [--cold-size N] [--cold-core] [--naive | --pipelines core,naive] [--no-restart] [--no-incremental] [--sample-ms N] [--timeout SEC] [--cold-timeout SEC] [--out FILE]");
     if (unknown.length) console.error(`unknown option(s): ${unknown.join(" ")}`);
     process.exit(unknown.length ? 2 : 0);
   }
   const sizesArg = get("sizes");
-  const sizes = (sizesArg ? sizesArg.split(",").filter((s) => s.trim() && s.trim() !== "bundled").map(num) : [5000]).concat(has("large") ? [LARGE_SIZE] : []);
+  const compare = has("compare");
+  const sizes = (sizesArg ? sizesArg.split(",").filter((s) => s.trim() && s.trim() !== "bundled").map(num) : compare ? COMPARE_SIZES : [5000]).concat(has("large") ? [LARGE_SIZE] : []);
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes wants positive integers, got ${sizesArg}`);
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
-    bundled: !has("no-bundled"),
+    bundled: !has("no-bundled") && !compare,
     seed: get("seed") ?? "1",
     reps: Number(get("reps") ?? 5),
-    cold: !has("no-cold"),
+    cold: !has("no-cold") && !compare,
     coldSize: num(get("cold-size") ?? "5000"),
-    pipelines: pipelinesOf(get("pipelines"), has("naive")),
+    pipelines: pipelinesOf(get("pipelines"), has("naive") || compare),
     coldCore: has("cold-core"),
     sampleMs: Number(get("sample-ms") ?? 10),
     out: resolve(get("out") ?? join(OUT_DIR, "latest.json")),
     coldTimeoutMs: Number(get("cold-timeout") ?? 1800) * 1000,
     timeoutMs: Number(get("timeout") ?? 0) * 1000,
+    restart: !has("no-restart"),
+    incremental: !has("no-incremental"),
   };
 }
 
@@ -710,10 +780,47 @@ function resultsTable(runs: RunResult[]): string {
   );
 }
 
+/** Naive build vs the project's pipeline on the same corpus, with naive ÷ core ratios; and the restart from the snapshot. */
+function compareTable(runs: RunResult[]): string | undefined {
+  const labels = [...new Set(runs.map((r) => r.label))];
+  const rows: (string | number | undefined)[][] = [];
+  const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : undefined);
+  for (const l of labels) {
+    const core = runs.find((r) => r.label === l && r.pipeline === "core" && r.ok);
+    const naive = runs.find((r) => r.label === l && r.pipeline === "naive" && r.ok);
+    const restart = runs.find((r) => r.label === l && r.pipeline === "restart" && r.ok);
+    if (!core || !naive) continue;
+    const s = (r: RunResult | undefined) => (r ? round(r.load!.ms / 1000, 2) : undefined);
+    rows.push([
+      l, s(naive), s(core), ratio(naive.load!.ms, core.load!.ms), s(restart),
+      naive.latency!.warm.p50, core.latency!.warm.p50, ratio(naive.latency!.warm.p50, core.latency!.warm.p50),
+      naive.latency!.warm.p99, core.latency!.warm.p99, ratio(naive.latency!.warm.p99, core.latency!.warm.p99),
+      naive.memory!.peakRssSampledMB, core.memory!.peakRssSampledMB, ratio(naive.memory!.peakRssSampledMB, core.memory!.peakRssSampledMB), restart?.memory!.peakRssSampledMB,
+    ]);
+  }
+  if (!rows.length) return undefined;
+  return table(
+    ["corpus", "naive load s", "core load s", "naive÷core", "restart s", "naive p50 ms", "core p50 ms", "naive÷core", "naive p99 ms", "core p99 ms", "naive÷core", "naive peak MB", "core peak MB", "naive÷core", "restart peak MB"],
+    rows,
+  );
+}
+
+/** One article added, changed and removed (update = extraction + index; refresh adds reading that file; full scan = listing the folder). */
+function incrementalTable(runs: RunResult[]): string | undefined {
+  const rows = runs
+    .filter((r) => r.ok && r.incremental)
+    .map((r) => {
+      const i = r.incremental!;
+      return [r.label, i.add.mode, i.add.updateMs, i.change.updateMs, i.remove.updateMs, i.add.refreshMs, i.change.refreshMs, i.remove.refreshMs, i.fullScanMs, r.snapshot ? round(r.snapshot.bytes / MB, 0) : undefined, r.snapshot ? round(r.snapshot.writeMs / 1000, 1) : undefined];
+    });
+  if (!rows.length) return undefined;
+  return table(["corpus", "mode", "add ms", "change ms", "remove ms", "add refresh ms", "change refresh ms", "remove refresh ms", "full scan ms", "snapshot MB", "snapshot write s"], rows);
+}
+
 function coldTable(cold: ColdResult[]): string {
   return table(
     ["cold run", "articles", "questions", "answers", "wall s", "first answer s", "load s", "maxRSS MB", "ok", "measured by"],
-    cold.map((c) => [c.mode === "cli" ? "ask CLI" : "Core in a child", c.corpusArticles, c.questions, c.answers, c.wallSec, c.firstAnswerSec, c.loadSec, c.maxRssMB, c.ok ? "yes" : `no (${c.note})`, c.measuredBy]),
+    cold.map((c) => [c.mode === "cli" ? `ask CLI${c.start ? ` (${c.start})` : ""}` : "Core in a child", c.corpusArticles, c.questions, c.answers, c.wallSec, c.firstAnswerSec, c.loadSec, c.maxRssMB, c.ok ? "yes" : `no (${c.note})`, c.measuredBy]),
   );
 }
 
@@ -735,14 +842,39 @@ async function parentMain(argv: string[]): Promise<void> {
   const pipelines = opts.pipelines;
   const runs: RunResult[] = [];
   for (const c of corpora) {
-    for (const pipeline of pipelines) {
+    rmSync(join(c.dir, INCREMENTAL_DIR), { recursive: true, force: true });
+    const snapshotFile = join(tmp, `snapshot-${runs.length}.snap`);
+    // The core pipeline is followed by a restart from the snapshot it wrote (a fresh process again).
+    const plan: Pipeline[] = pipelines.flatMap((p) => (p === "core" && opts.restart ? ["core", "restart"] : [p]) as Pipeline[]);
+    for (const pipeline of plan) {
+      if (pipeline === "restart" && !runs.at(-1)?.snapshot) continue;
       process.stdout.write(`  ${c.label} · ${pipeline} · ${c.questions.length} questions × ${opts.reps} warm passes … `);
-      const r = await runChild({ label: c.label, pipeline, dataDir: c.dir, questions: c.questions, reps: opts.reps, sampleMs: opts.sampleMs, resultFile: join(tmp, `run-${runs.length}.json`) }, opts.timeoutMs);
+      const r = await runChild(
+        {
+          label: c.label,
+          pipeline,
+          dataDir: c.dir,
+          questions: c.questions,
+          reps: opts.reps,
+          sampleMs: opts.sampleMs,
+          resultFile: join(tmp, `run-${runs.length}.json`),
+          snapshotFile: pipeline === "naive" || (pipeline === "core" && !opts.restart) ? undefined : snapshotFile,
+          incremental: pipeline === "core" && opts.incremental,
+        },
+        opts.timeoutMs,
+      );
       const files = listFiles(c.dir);
       r.corpus = { files: files.length, bytes: files.reduce((s, f) => s + statSync(f).size, 0), generated: c.generated };
       runs.push(r);
-      console.log(r.ok ? `load ${(r.load!.ms / 1000).toFixed(2)} s, p50 ${r.latency!.warm.p50} ms, p99 ${r.latency!.warm.p99} ms, peak ${r.memory!.peakRssSampledMB} MB` : `FAILED\n${r.error}`);
+      console.log(
+        r.ok
+          ? `load ${(r.load!.ms / 1000).toFixed(2)} s, p50 ${r.latency!.warm.p50} ms, p99 ${r.latency!.warm.p99} ms, peak ${r.memory!.peakRssSampledMB} MB` +
+              (r.snapshot ? `; snapshot ${(r.snapshot.bytes / MB).toFixed(0)} MB written in ${(r.snapshot.writeMs / 1000).toFixed(1)} s` : "") +
+              (r.incremental ? `; add/change/remove ${r.incremental.add.updateMs}/${r.incremental.change.updateMs}/${r.incremental.remove.updateMs} ms` : "")
+          : `FAILED\n${r.error}`,
+      );
     }
+    rmSync(snapshotFile, { force: true });
   }
 
   const cold: ColdResult[] = [];
@@ -752,19 +884,26 @@ async function parentMain(argv: string[]): Promise<void> {
     const qs = spread(genQuestions, 20);
     // the ask CLI when it exists; a child calling Core directly when it does not (or when it failed, or with --cold-core)
     const cliExists = existsSync(join(ROOT, "src", "cli", "ask.ts"));
-    const runOne = async (mode: "cli" | "core", why?: string) => {
-      process.stdout.write(`  cold ${mode === "cli" ? "ask CLI" : "Core child"} · ${articles.toLocaleString("en-US")} articles · 20 questions … `);
-      const r = await runCold(mode, dir, articles, qs, tmp, opts.coldTimeoutMs);
+    // The CLI with a snapshot folder of its own: the first run builds (and writes the snapshot on its way
+    // out), the second starts from the snapshot.
+    const snapDir = join(tmp, "cold-snapshots");
+    const runOne = async (mode: "cli" | "core", why?: string, start?: "build" | "snapshot") => {
+      process.stdout.write(`  cold ${mode === "cli" ? "ask CLI" : "Core child"}${start ? ` (${start})` : ""} · ${articles.toLocaleString("en-US")} articles · 20 questions … `);
+      const r = await runCold(mode, dir, articles, qs, tmp, opts.coldTimeoutMs, mode === "cli" ? snapDir : "off");
+      r.start = start;
       if (why) r.note = r.note ? `${why}; ${r.note}` : why;
       cold.push(r);
-      console.log(`${r.wallSec} s, maxRSS ${r.maxRssMB ?? "?"} MB${r.ok ? "" : ` — ${r.note}`}`);
+      console.log(`${r.wallSec} s, first answer ${r.firstAnswerSec ?? "?"} s, maxRSS ${r.maxRssMB ?? "?"} MB${r.ok ? "" : ` — ${r.note}`}`);
       return r;
     };
     if (!cliExists) await runOne("core", "src/cli/ask.ts did not exist at run time: measured through a child process that calls Core directly");
     else {
-      const cli = await runOne("cli");
+      const cli = await runOne("cli", undefined, "build");
       if (!cli.ok) await runOne("core", "the ask CLI failed: also measured through a child process that calls Core directly");
-      else if (opts.coldCore) await runOne("core");
+      else {
+        await runOne("cli", undefined, "snapshot");
+        if (opts.coldCore) await runOne("core");
+      }
     }
   }
 
@@ -788,6 +927,10 @@ async function parentMain(argv: string[]): Promise<void> {
 
   console.log("");
   console.log(resultsTable(runs));
+  const cmp = compareTable(runs);
+  if (cmp) console.log("\n" + cmp);
+  const inc = incrementalTable(runs);
+  if (inc) console.log("\n" + inc);
   for (const r of runs) {
     if (!r.ok || !r.latency) continue;
     const slow = r.latency.perQuestion.slice().sort((a, b) => b.max - a.max).slice(0, 3);

@@ -157,12 +157,14 @@ export class Core {
    * Re-scan the data folder: new, changed and removed files are picked up without a restart
    * (unchanged files are not re-read). Questions asked meanwhile see the old corpus until the new one is ready.
    * A change of a few articles is applied incrementally (see `incremental`), a larger one by a full rebuild.
+   * `files` (paths relative to the data folder, as a file watcher reports them) limits the scan to those
+   * files; without it every file is listed and stat'ed (about a second at 100,000 files).
    */
-  async refresh(): Promise<CorpusChange> {
+  async refresh(opts: { files?: string[] } = {}): Promise<CorpusChange> {
     // A snapshot being written reads the current corpus: let it finish first.
     await this.whenSaved();
     const prev = this.corpus;
-    const scan = await scanCorpus(this.options.dataDir, prev, { maxBytes: this.options.maxFileBytes });
+    const scan = await scanCorpus(this.options.dataDir, prev, { maxBytes: this.options.maxFileBytes }, opts.files);
     const change = scan.change;
     if (scan.unchanged) {
       const touched = [...scan.stamps].some(([f, st]) => prev.stamps.get(f)?.mtimeMs !== st.mtimeMs || prev.stamps.get(f)?.ctimeMs !== st.ctimeMs) || scan.stamps.size !== prev.stamps.size;

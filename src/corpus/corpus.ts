@@ -5,10 +5,10 @@
  * was added, changed and removed.
  */
 import { stat } from "node:fs/promises";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import type { Article, Event, Person } from "../types.ts";
 import { cleanArticle } from "./clean.ts";
-import { listCorpusFiles, readCorpusFile, type LoadOptions, type LoadProblem, type RawDoc } from "./load.ts";
+import { CORPUS_EXTENSIONS, listCorpusFiles, readCorpusFile, type LoadOptions, type LoadProblem, type RawDoc } from "./load.ts";
 import { extractCorpus } from "../extract/events.ts";
 import { PersonRegistry } from "../extract/aliases.ts";
 
@@ -17,7 +17,7 @@ export interface Corpus {
   events: Event[];
   persons: Person[];
   problems: LoadProblem[];
-  /** Person ids each sentence mentions or refers to. */
+  /** Person ids each sentence mentions or refers to (no entry when none: read with `?? []`). */
   mentions: Map<string, string[]>;
   /** The event each sentence belongs to. */
   sentenceEvent: Map<string, string>;
@@ -91,9 +91,14 @@ export interface Scan {
   unchanged: boolean;
 }
 
-/** Re-scan `dir` against `prev`: unchanged files keep their parsed article, the rest are read again. */
-export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}): Promise<Scan> {
-  const files = await listCorpusFiles(dir);
+/**
+ * Re-scan `dir` against `prev`: unchanged files keep their parsed article, the rest are read again.
+ * With `only` (paths relative to `dir`, e.g. from a file watcher), just those files are looked at;
+ * every other file is taken as unchanged without a stat.
+ */
+export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}, only?: string[]): Promise<Scan> {
+  const files = only && prev ? await filesWith(dir, prev, only) : await listCorpusFiles(dir);
+  const skipStat = only && prev ? new Set(files.filter((f) => !only.includes(f))) : undefined;
   const old = new Map((prev?.articles ?? []).map((a) => [a.file, a]));
   const oldProblems = new Map((prev?.problems ?? []).map((p) => [p.file, p]));
   const articles: Article[] = [];
@@ -105,7 +110,7 @@ export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: Lo
   // A window of files is stat'ed and read concurrently, then handled in file order.
   for (let w = 0; w < files.length; w += IO_WINDOW) {
     const window = files.slice(w, w + IO_WINDOW);
-    const stats = await Promise.all(window.map((f) => stampOf(dir, f)));
+    const stats = await Promise.all(window.map((f) => (skipStat?.has(f) ? prev!.stamps.get(f) : stampOf(dir, f))));
     const reads = await Promise.all(
       window.map((f, i) => {
         const st = stats[i];
@@ -147,6 +152,18 @@ export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: Lo
     }
   const unchanged = prev !== undefined && !change.added.length && !change.changed.length && !change.removed.length && problems.length === prev.problems.length;
   return { articles, problems, stamps, change, added, removed, unchanged };
+}
+
+/** The files of `prev` plus those of `only` that exist now (and are corpus files), minus those of `only` that are gone. */
+async function filesWith(dir: string, prev: Corpus, only: string[]): Promise<string[]> {
+  const out = new Set(prev.stamps.keys());
+  for (const raw of only) {
+    const f = raw.split("\\").join("/").replace(/^\.\//, "");
+    if (f.split("/").some((part) => part.startsWith(".") || part === "..") || !CORPUS_EXTENSIONS.includes(extname(f).toLowerCase())) continue;
+    if (await stampOf(dir, f)) out.add(f);
+    else out.delete(f);
+  }
+  return [...out].sort();
 }
 
 /** Re-scan `dir`: unchanged files keep their parsed article, the rest are read again; everything is extracted again. */

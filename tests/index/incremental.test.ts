@@ -2,7 +2,8 @@
  * Incremental refresh on the bundled articles (copied to a temporary folder): adding, changing and
  * removing one article updates only that article's extraction and index entries, and the core then
  * answers a fixed list of questions as a core built from scratch on the same files does; the search
- * ranks equal scores in corpus order, as a fresh build would.
+ * ranks equal scores in corpus order, as a fresh build would. A refresh told which files changed looks
+ * only at those.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -68,6 +69,19 @@ describe("incremental refresh", () => {
     const f = await fresh();
     expect(answers(core)).toEqual(answers(f));
     expect(searchOf(core, "Li Keqiang Massimov Astana agreements")).toEqual(searchOf(f, "Li Keqiang Massimov Astana agreements"));
+  });
+
+  it("looks only at the files it is told about when given them (a watcher's names)", async () => {
+    writeFileSync(join(data, "006_told.txt"), NEW_ARTICLE.replace("Urumqi", "Almaty"));
+    writeFileSync(join(data, "007_untold.txt"), NEW_ARTICLE.replace("Urumqi", "Shymkent"));
+    expect(await core.refresh({ files: ["006_told.txt", ".hidden/x.txt", "notes.pdf"] })).toEqual({ added: ["006_told.txt"], changed: [], removed: [] });
+    expect(core.corpus.articles.map((a) => a.file)).not.toContain("007_untold.txt");
+    unlinkSync(join(data, "006_told.txt"));
+    expect(await core.refresh({ files: ["006_told.txt"] })).toEqual({ added: [], changed: [], removed: ["006_told.txt"] });
+    // A full scan finds the other one.
+    expect((await core.refresh()).added).toEqual(["007_untold.txt"]);
+    unlinkSync(join(data, "007_untold.txt"));
+    expect((await core.refresh()).removed).toEqual(["007_untold.txt"]);
   });
 
   it("drops a removed article from events, lists and search", async () => {
