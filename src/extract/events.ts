@@ -19,7 +19,7 @@ import { findPlaces, samePlace } from "./places.ts";
 export interface Extraction {
   events: Event[];
   persons: Person[];
-  /** Person ids mentioned (or referred to) in each sentence, by sentence id. */
+  /** Person ids mentioned (or referred to) in each sentence, by sentence id (no entry: nobody). */
   mentions: Map<string, string[]>;
   /** The event each sentence belongs to (its own, or its article's main event). */
   sentenceEvent: Map<string, string>;
@@ -234,7 +234,8 @@ export function resolveArticle(a: Article, found: PersonMention[][], local: Pers
     // that person's remarks ("王文涛表示,…。中方愿…。").
     if (!ids.length && prevSubject && s.paragraph === prevParagraph && /[表示指出强调说]|said|says|added|noted|stressed/.test(a.sentences[s.index - 1]?.text ?? "")) add(prevSubject, 0);
     ids.sort((x, y) => x.at - y.at);
-    mentions.set(s.id, ids.map((x) => x.id));
+    // Sentences naming no one have no entry (readers use `mentions.get(id) ?? []`).
+    if (ids.length) mentions.set(s.id, ids.map((x) => x.id));
     if (ids.length && !s.caption && !s.headline) {
       prevSubject = ids[0]!.id;
       prevParagraph = s.paragraph;

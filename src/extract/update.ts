@@ -194,7 +194,7 @@ export function updateExtraction(prev: Corpus, removed: Article[], added: Articl
   const fresh = new Map<string, Event[]>();
   for (const a of added) {
     resolveArticle(a, found.get(a)!, registry.personsIn(a.file), idOf, keysOf, mentions);
-    for (const s of a.sentences) addedMentions.push([s.id, mentions.get(s.id)!]);
+    for (const s of a.sentences) addedMentions.push([s.id, mentions.get(s.id) ?? []]);
   }
   for (const a of added) fresh.set(a.file, articleEvents(a, mentions, byId, sentenceEvent));
   for (const f of dependents) fresh.set(f, articleEvents(articleOf.get(f)!, mentions, byId, sentenceEvent));

@@ -123,8 +123,11 @@ function sentenceRef(file: string, id: string): number | string {
   return id;
 }
 
+/** Paragraphs of articles read from a snapshot, still encoded (written back as they are, without rebuilding them). */
+const encodedParagraphs = new WeakMap<Article, EncParagraph[]>();
+
 function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): EncArticle {
-  const paragraphs: EncParagraph[] = a.paragraphs.map((p, i) => {
+  const paragraphs: EncParagraph[] = encodedParagraphs.get(a) ?? a.paragraphs.map((p, i) => {
     const joined = a.sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ");
     return [joined === p.text ? 0 : p.text, langCode(p.lang), p.caption ? 1 : 0, p.headline ? 1 : 0];
   });
@@ -407,12 +410,15 @@ function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { c
         caption: caption === 1,
         ...(headline ? { headline: true } : {}),
       }));
-      const paragraphs = encParagraphs.map(([text, lang, caption, headline], i) => ({
-        text: text === 0 ? sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ") : text,
-        caption: caption === 1,
-        ...(headline ? { headline: true } : {}),
-        lang: LANGS[lang]!,
-      }));
+      // Paragraph texts are rebuilt from their sentences only when read (nothing reads them after cleaning).
+      let paragraphs: Article["paragraphs"] | undefined;
+      const paragraphsOf = () =>
+        (paragraphs ??= encParagraphs.map(([text, lang, caption, headline], i) => ({
+          text: text === 0 ? sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ") : text,
+          caption: caption === 1,
+          ...(headline ? { headline: true } : {}),
+          lang: LANGS[lang]!,
+        })));
       const sid = (r: number | string) => (typeof r === "number" ? sentences[r]!.id : r);
       const textOf = (r: number | string) => (typeof r === "number" ? sentences[r]!.text : (sentences.find((s) => s.id === r)?.text ?? ""));
       const own: Event[] = encEvents.map(([kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence], i) => {
@@ -436,7 +442,7 @@ function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { c
       });
       sentences.forEach((s, i) => {
         const m = encMentions[i];
-        mentions.set(s.id, m ? m.map((x) => (typeof x === "number" ? personIds[x]! : x)) : []);
+        if (m) mentions.set(s.id, m.map((x) => (typeof x === "number" ? personIds[x]! : x)));
       });
       // The extraction's insertion order: evidence sentences event by event, then the rest.
       const eventOfSentence = (i: number) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]!.id : undefined);
@@ -452,7 +458,23 @@ function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { c
         const v = eventOfSentence(i);
         if (v && !sentenceEvent.has(s.id)) sentenceEvent.set(s.id, v);
       });
-      articles.push({ file, title, published: und(published), paragraphs, sentences, langs, hash });
+      const article: Article = {
+        file,
+        title,
+        published: und(published),
+        get paragraphs() {
+          return paragraphsOf();
+        },
+        set paragraphs(v) {
+          paragraphs = v;
+          encodedParagraphs.delete(article);
+        },
+        sentences,
+        langs,
+        hash,
+      };
+      encodedParagraphs.set(article, encParagraphs);
+      articles.push(article);
       events.push(...own);
     }
   const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
