@@ -12,7 +12,7 @@
  * snapshot fits the folder, so a stale snapshot is rejected without reading the rest.
  */
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
@@ -340,64 +340,94 @@ export async function readSnapshot(path: string, dataDir: string, opts: { finger
   const check = await checkFiles(h, dataDir);
   if (check.stale) return { ok: false, kind: "stale", reason: check.stale };
   const t1 = performance.now();
-  let payload: Buffer;
+  // Sections are read and checksummed in file order, one chunk at a time (the whole payload is never in
+  // memory at once); a checksum mismatch at the end discards what was decoded.
+  let fh;
   try {
-    const fh = await open(path, "r");
-    try {
-      payload = Buffer.allocUnsafe(h.payloadBytes);
-      let at = 0;
-      while (at < h.payloadBytes) {
-        const { bytesRead } = await fh.read(payload, at, Math.min(h.payloadBytes - at, 64 * 2 ** 20), at);
-        if (!bytesRead) throw new Error("unexpected end of file");
-        at += bytesRead;
-      }
-    } finally {
-      await fh.close();
-    }
+    fh = await open(path, "r");
   } catch (err) {
     return { ok: false, kind: "corrupt", reason: `cannot read: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (createHash("sha256").update(payload).digest("hex") !== h.sha256) return { ok: false, kind: "corrupt", reason: "checksum mismatch" };
-  const t2 = performance.now();
   try {
-    const { corpus, saved } = decode(h, payload, check.stamps);
-    return { ok: true, corpus, saved, touched: check.touched, ms: { check: t1 - t0, read: t2 - t1, decode: performance.now() - t2 } };
+    const reader = new SectionReader(fh, h.payloadBytes);
+    const { corpus, saved } = await decode(h, reader, check.stamps);
+    if ((await reader.finish()) !== h.sha256) return { ok: false, kind: "corrupt", reason: "checksum mismatch" };
+    return { ok: true, corpus, saved, touched: check.touched, ms: { check: t1 - t0, read: reader.readMs, decode: performance.now() - t1 - reader.readMs } };
   } catch (err) {
     return { ok: false, kind: "corrupt", reason: `cannot decode: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    await fh.close();
   }
 }
 
-function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { corpus: Corpus; saved: SavedIndex } {
+/** Reads byte ranges of the payload in increasing order, hashing every byte (padding included). */
+class SectionReader {
+  private pos = 0;
+  private readonly sha = createHash("sha256");
+  readMs = 0;
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly end: number,
+  ) {}
+
+  private async raw(at: number, len: number): Promise<Uint8Array> {
+    const t = performance.now();
+    // A buffer of its own: typed arrays can be laid over it, aligned.
+    const out = new Uint8Array(new ArrayBuffer(len));
+    let done = 0;
+    while (done < len) {
+      const { bytesRead } = await this.fh.read(out, done, len - done, at + done);
+      if (!bytesRead) throw new Error("unexpected end of file");
+      done += bytesRead;
+    }
+    this.sha.update(out);
+    this.readMs += performance.now() - t;
+    return out;
+  }
+
+  async read(at: number, len: number): Promise<Uint8Array> {
+    if (at < this.pos || at + len > this.end) throw new Error("section outside the payload or out of order");
+    if (at > this.pos) await this.raw(this.pos, at - this.pos);
+    this.pos = at + len;
+    return this.raw(at, len);
+  }
+
+  /** The payload's SHA-256 (reading whatever was not read yet). */
+  async finish(): Promise<string> {
+    if (this.pos < this.end) await this.raw(this.pos, this.end - this.pos);
+    this.pos = this.end;
+    return this.sha.digest("hex");
+  }
+}
+
+async function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>): Promise<{ corpus: Corpus; saved: SavedIndex }> {
   const section = (name: string) => {
     const s = h.sections.find((x) => x.name === name);
     if (!s) throw new Error(`section ${name} missing`);
     return s;
   };
-  function* chunks(name: string): Generator<unknown[]> {
+  const utf8 = new TextDecoder();
+  async function* chunks(name: string): AsyncGenerator<unknown[]> {
     const s = section(name);
     let at = s.offset;
     for (const len of s.lengths) {
-      yield JSON.parse(payload.toString("utf8", at, at + len)) as unknown[];
+      yield JSON.parse(utf8.decode(await reader.read(at, len))) as unknown[];
       at += len;
     }
   }
-  const typed = <T extends Int32Array | Uint16Array>(name: string, Ctor: new (b: ArrayBuffer) => T): T => {
+  const typed = async <T extends Int32Array | Uint16Array>(name: string, Ctor: new (b: ArrayBuffer) => T): Promise<T> => {
     const s = section(name);
-    const len = s.lengths[0]!;
-    // A copy, so the payload buffer can be freed once decoded.
-    const copy = new ArrayBuffer(len);
-    new Uint8Array(copy).set(payload.subarray(s.offset, s.offset + len));
-    return new Ctor(copy);
+    return new Ctor((await reader.read(s.offset, s.lengths[0]!)).buffer as ArrayBuffer);
   };
 
   const encPersons: EncPerson[] = [];
-  for (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
+  for await (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
   const articles: Article[] = [];
   const events: Event[] = [];
   const mentions = new Map<string, string[]>();
   const sentenceEvent = new Map<string, string>();
   const personIds = encPersons.map((p) => p[0]);
-  for (const c of chunks("articles"))
+  for await (const c of chunks("articles"))
     for (const enc of c as EncArticle[]) {
       const [file, title, published, langs, hash, encParagraphs, encSentences, encEvents, encMentions, encSentenceEvent] = enc;
       const sentences: Sentence[] = encSentences.map(([paragraph, lang, caption, headline, text], index) => ({
@@ -479,21 +509,21 @@ function decode(h: Header, payload: Buffer, stamps: Map<string, FileStamp>): { c
     }
   const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
   let problems: Corpus["problems"] = [];
-  for (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
+  for await (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
   const terms: string[] = [];
-  for (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
+  for await (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
   let places: string[] = [];
-  for (const c of chunks("places")) places = c[0] as string[];
+  for await (const c of chunks("places")) places = c[0] as string[];
   let acronyms: [string, string, string][] = [];
-  for (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
+  for await (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
   if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
   const saved: SavedIndex = {
     search: {
       terms,
-      offsets: typed("offsets", Int32Array),
-      docs: typed("docs", Int32Array),
-      tfs: typed("tfs", Uint16Array),
-      fieldLengths: typed("fieldLengths", Uint16Array),
+      offsets: await typed("offsets", Int32Array),
+      docs: await typed("docs", Int32Array),
+      tfs: await typed("tfs", Uint16Array),
+      fieldLengths: await typed("fieldLengths", Uint16Array),
       avgFieldLength: h.avgFieldLength,
     },
     places,

@@ -142,7 +142,8 @@ describe("corpus snapshot", () => {
     logs = [];
     const core = await load();
     expect(core.loaded.from).toBe("files");
-    expect(warnings().map((w) => [w.kind, w.reason])).toEqual([["corrupt", "checksum mismatch"]]);
+    expect(warnings().map((w) => w.kind)).toEqual(["corrupt"]);
+    expect(warnings()[0]!.reason).toMatch(/checksum mismatch|cannot decode/);
     expect(answers(core)).toEqual(answers(await load(false)));
     await core.whenSaved();
     expect((await load()).loaded.from).toBe("snapshot");
