@@ -97,8 +97,8 @@ export interface Scan {
  * every other file is taken as unchanged without a stat.
  */
 export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: LoadOptions = {}, only?: string[]): Promise<Scan> {
-  const files = only && prev ? await filesWith(dir, prev, only) : await listCorpusFiles(dir);
-  const skipStat = only && prev ? new Set(files.filter((f) => !only.includes(f))) : undefined;
+  if (only && prev) return scanOnly(dir, prev, opts, only);
+  const files = await listCorpusFiles(dir);
   const old = new Map((prev?.articles ?? []).map((a) => [a.file, a]));
   const oldProblems = new Map((prev?.problems ?? []).map((p) => [p.file, p]));
   const articles: Article[] = [];
@@ -110,7 +110,7 @@ export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: Lo
   // A window of files is stat'ed and read concurrently, then handled in file order.
   for (let w = 0; w < files.length; w += IO_WINDOW) {
     const window = files.slice(w, w + IO_WINDOW);
-    const stats = await Promise.all(window.map((f) => (skipStat?.has(f) ? prev!.stamps.get(f) : stampOf(dir, f))));
+    const stats = await Promise.all(window.map((f) => stampOf(dir, f)));
     const reads = await Promise.all(
       window.map((f, i) => {
         const st = stats[i];
@@ -154,16 +154,78 @@ export async function scanCorpus(dir: string, prev: Corpus | undefined, opts: Lo
   return { articles, problems, stamps, change, added, removed, unchanged };
 }
 
-/** The files of `prev` plus those of `only` that exist now (and are corpus files), minus those of `only` that are gone. */
-async function filesWith(dir: string, prev: Corpus, only: string[]): Promise<string[]> {
-  const out = new Set(prev.stamps.keys());
-  for (const raw of only) {
-    const f = raw.split("\\").join("/").replace(/^\.\//, "");
-    if (f.split("/").some((part) => part.startsWith(".") || part === "..") || !CORPUS_EXTENSIONS.includes(extname(f).toLowerCase())) continue;
-    if (await stampOf(dir, f)) out.add(f);
-    else out.delete(f);
+/** A corpus file's path as listCorpusFiles writes it, or undefined for a path it would not list. */
+function corpusPath(raw: string): string | undefined {
+  const f = raw.split("\\").join("/").replace(/^\.\//, "");
+  if (!f || f.split("/").some((part) => !part || part.startsWith(".") || part === "..")) return undefined;
+  return CORPUS_EXTENSIONS.includes(extname(f).toLowerCase()) ? f : undefined;
+}
+
+/** scanCorpus for the named files only: the cost is theirs, not the folder's. */
+async function scanOnly(dir: string, prev: Corpus, opts: LoadOptions, only: string[]): Promise<Scan> {
+  const files = [...new Set(only.map(corpusPath).filter((f): f is string => f !== undefined))].sort();
+  const stamps = new Map(prev.stamps);
+  const change: CorpusChange = { added: [], changed: [], removed: [] };
+  const added: Article[] = [];
+  const removed: Article[] = [];
+  const old = new Map<string, Article>();
+  for (const f of files) {
+    const i = lowerBoundFile(prev.articles, f);
+    if (prev.articles[i]?.file === f) old.set(f, prev.articles[i]!);
   }
-  return [...out].sort();
+  const problems = prev.problems.filter((p) => !files.includes(p.file));
+  const stats = await Promise.all(files.map((f) => stampOf(dir, f)));
+  const reads = await Promise.all(files.map((f, i) => (stats[i] === undefined || sameStamp(stats[i], prev.stamps.get(f)) ? undefined : readCorpusFile(dir, f, opts))));
+  files.forEach((f, i) => {
+    const st = stats[i];
+    const was = old.get(f);
+    if (!st) {
+      // Gone.
+      stamps.delete(f);
+      if (was) {
+        change.removed.push(f);
+        removed.push(was);
+      }
+      return;
+    }
+    stamps.set(f, st);
+    const r = reads[i];
+    if (!r) {
+      const p = prev.problems.find((x) => x.file === f);
+      if (p) problems.push(p);
+      return;
+    }
+    if (!("reason" in r) && was?.hash === r.hash) return;
+    const parsed = "reason" in r ? r : articleFrom(r);
+    if ("reason" in parsed) {
+      problems.push(parsed);
+      if (was) {
+        change.removed.push(f);
+        removed.push(was);
+      }
+      return;
+    }
+    added.push(parsed);
+    if (was) {
+      change.changed.push(f);
+      removed.push(was);
+    } else change.added.push(f);
+  });
+  problems.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  const gone = new Set(removed.map((a) => a.file));
+  const articles = [...prev.articles.filter((a) => !gone.has(a.file)), ...added];
+  const unchanged = !change.added.length && !change.changed.length && !change.removed.length && problems.length === prev.problems.length;
+  return { articles, problems, stamps, change, added, removed, unchanged };
+}
+
+function lowerBoundFile(articles: Article[], file: string): number {
+  let lo = 0, hi = articles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (articles[mid]!.file.localeCompare(file) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Re-scan `dir`: unchanged files keep their parsed article, the rest are read again; everything is extracted again. */

@@ -13,22 +13,18 @@
  * share a person with the change are tried again. See DESIGN.md, "Incremental updates".
  */
 import type { Corpus } from "../corpus/corpus.ts";
+import type { IndexDelta } from "../index/index.ts";
 import type { Article, Event } from "../types.ts";
 import type { PersonRegistry } from "./aliases.ts";
 import { findDates } from "./dates.ts";
 import { articleEvents, findArticlePeople, inferYearsIn, personKeysCache, rawPersonsOf, resolveArticle, type EventLookup } from "./events.ts";
 
-export interface ExtractionDelta {
+/**
+ * The change as the index needs it (IndexDelta: articles, events and mentions out and in; removed events
+ * are those whose article went, changed or was extracted again) and what year inference needs.
+ */
+export interface ExtractionDelta extends IndexDelta {
   corpus: Corpus;
-  removedArticles: Article[];
-  addedArticles: Article[];
-  /** Events no longer in the corpus (their articles went, changed or were extracted again). */
-  removedEvents: Event[];
-  /** Their replacements and the new articles' events, in corpus order. */
-  addedEvents: Event[];
-  /** Sentence → people before and after, for every sentence whose mentions were set again. */
-  removedMentions: [string, string[]][];
-  addedMentions: [string, string[]][];
   /** Articles whose events were extracted again (year inference must look at them). */
   touched: Article[];
   /** The registry the change went through (it also keys the year-inference bookkeeping). */
