@@ -9,7 +9,7 @@
 import { pinyin } from "pinyin-pro";
 import { fold, memo } from "../index/tokenize.ts";
 import type { Person } from "../types.ts";
-import { SURNAMES } from "./lexicon.ts";
+import { SURNAMES, TRANSLIT } from "./lexicon.ts";
 
 /** Folded name: lower case, no diacritics, letters only per token, doubled letters collapsed. The array must not be modified. */
 export const nameTokens: (name: string) => string[] = memo(nameTokensOf);
@@ -47,6 +47,25 @@ export const pinyinKey: (zh: string) => string = memo(pinyinKeyOf);
 
 function pinyinKeyOf(zh: string): string {
   return latinSpelling(pinyin(fold(zh).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).join(""));
+}
+
+const COMPOUND_SURNAMES = new Set(["欧阳", "司马", "诸葛", "上官", "东方", "夏侯", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "端木", "独孤", "南宫", "万俟", "闻人", "呼延"]);
+
+/**
+ * A Chinese person's name in pinyin, family name first, as English news writes it: "张广军" → "Zhang
+ * Guangjun", "欧阳明" → "Ouyang Ming". Only for a Han name of two to four characters that starts with a
+ * common surname; a transliterated foreign name ("托卡耶夫") gets none.
+ */
+export function chineseNameInLatin(zh: string, foreign = false): string | undefined {
+  const name = fold(zh).trim();
+  if (foreign || !/^\p{Script=Han}{2,4}$/u.test(name)) return undefined;
+  const sur = COMPOUND_SURNAMES.has(name.slice(0, 2)) && name.length >= 3 ? 2 : SURNAMES.has(name[0]!) ? 1 : 0;
+  // Transliterated foreign names read as a surname plus sounds: "马西莫夫" (Masimov) is no "Ma Ximofu".
+  const rest = name.slice(sur);
+  if (/[夫娃耶斯尔奇娅莫索]/u.test(rest) || (name.length >= 4 && [...rest].every((c) => TRANSLIT.has(c)))) return undefined;
+  const cap = (syl: string[]) => syl.join("").replace(/^\w/, (c) => c.toUpperCase());
+  const syl = pinyin(name, { toneType: "none", type: "array", surname: "head" }).map((x) => x.replace(/ü/g, "u").replace(/v/g, "u"));
+  return `${cap(syl.slice(0, sur))} ${cap(syl.slice(sur))}`;
 }
 
 /** Consonant skeleton for comparing transliterations across scripts. */

@@ -193,6 +193,18 @@ const ZH_RULES: Rule[] = [
   },
 ];
 
+/**
+ * Month names as a terse, lower-case question writes them, capitalised so `findDates` sees them:
+ * "met in january" → "met in January", "dec 14 2015" → "Dec 14 2015". "may" only where it names the month
+ * ("in may", "may 5", "may 2015"), never the verb ("who may attend").
+ */
+export function capitaliseMonths(text: string): string {
+  return text
+    .replace(/\b(january|february|march|april|june|july|august|september|october|november|december)\b/gi, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
+    .replace(/\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(\.?)(?=\s*\d)/gi, (_w, m: string, dot: string) => m[0]!.toUpperCase() + m.slice(1).toLowerCase() + dot)
+    .replace(/\b(?<=(?:in|of|since|early|late|mid|last)\s+)may\b|\bmay(?=\s+\d)/gi, "May");
+}
+
 /** Every date mention in `text`, left to right, longest match first where they overlap. */
 export function findDates(text: string, ref?: RefDate): DateMention[] {
   const found: DateMention[] = [];

@@ -88,7 +88,8 @@ export function seriesAt(text: string, ord: { start: number; end: number }): str
 }
 
 const DOC_EN = /\b(joint (?:communique|communiqué|statement|declaration)|protocol|memorand(?:um|a) of understanding|memorand(?:um|a)|mou|agreements?|contracts?|deals?|documents?|treaty|accord|roadmap|action plan|plan)\b/gi;
-function documentsIn(text: string): string[] {
+/** The documents a sentence records as signed or issued ("签署了联合声明", "signed a protocol on …"). */
+export function documentsIn(text: string): string[] {
   const out: string[] = [];
   const t = fold(text);
   if (/\p{Script=Han}/u.test(text)) {

@@ -200,6 +200,8 @@ export function findPeopleZh(raw: string): PersonMention[] {
         break;
       }
     }
+    // Right after the previous person, a linking word joins the two ("阿斯卡罗夫和中国国家主席刘洋").
+    while (from < at && /[和与同及并]/.test(text[from]!)) from++;
     const fullTitle = start < at ? title : text.slice(from, after);
     let clause = prevEnd;
     for (let k = at - 1; k >= prevEnd; k--) if (/[、,，。;；]/.test(text[k]!)) { clause = k + 1; break; }

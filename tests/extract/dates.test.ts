@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesCompatible, findDates, formatDate } from "../../src/extract/dates.ts";
+import { capitaliseMonths, datesCompatible, findDates, formatDate } from "../../src/extract/dates.ts";
 
 const ref = { year: 2019, month: 3, day: 6, source: "publish date" }; // a Wednesday
 
@@ -56,5 +56,17 @@ describe("formatDate", () => {
     const d = findDates("on Oct 1, 2020")[0]!.value;
     expect(formatDate(d)).toBe("October 1, 2020");
     expect(formatDate(d, "zh")).toBe("2020年10月1日");
+  });
+});
+
+describe("capitaliseMonths", () => {
+  it("lets a lower-case question's month be read as a date", () => {
+    expect(capitaliseMonths("where did they meet in january?")).toBe("where did they meet in January?");
+    expect(findDates(capitaliseMonths("talks on dec 14 2015"))[0]!.value).toMatchObject({ year: 2015, month: 12, day: 14 });
+    expect(findDates(capitaliseMonths("what happened in june 2017"))[0]!.value).toMatchObject({ year: 2017, month: 6, precision: "month" });
+  });
+  it("reads 'may' as the month only where it names one", () => {
+    expect(capitaliseMonths("who may attend in may")).toBe("who may attend in May");
+    expect(capitaliseMonths("signed may 5")).toBe("signed May 5");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRegistry, nameKey, sameName } from "../../src/extract/aliases.ts";
+import { buildRegistry, chineseNameInLatin, nameKey, sameName } from "../../src/extract/aliases.ts";
 import { findPeople } from "../../src/extract/people.ts";
 
 describe("findPeople", () => {
@@ -14,6 +14,10 @@ describe("findPeople", () => {
   it("finds Chinese names after titles, foreign ones by transliteration characters", () => {
     const got = findPeople("中国外交部副部长王建国和哈萨克斯坦外交部长努尔兰诺夫举行会谈。");
     expect(got.map((p) => [p.name, p.country])).toEqual([["王建国", "China"], ["努尔兰诺夫", "Kazakhstan"]]);
+  });
+  it("keeps the word linking two people out of the second one's title", () => {
+    const got = findPeople("哈萨克斯坦总统努尔兰诺夫和中国国家主席王建国在会谈后签署了联合声明。");
+    expect(got.find((p) => p.name === "王建国")).toMatchObject({ title: "中国国家主席", country: "China" });
   });
   it("separates the place a title belongs to from the name after it", () => {
     const [p] = findPeople("Mayor of Shymkent Murat Aitenov met the delegation.");
@@ -54,5 +58,19 @@ describe("romanisation variants", () => {
     expect(sameName("Kanat Kenesaliyev", "Kanat Kenesaliev")).toBe(true);
     expect(sameName("Du Tian-bo", "Du Tianbo")).toBe(true);
     expect(sameName("Du Tianbo", "Zheng Jianbo")).toBe(false);
+  });
+});
+
+describe("chineseNameInLatin", () => {
+  it("writes a Chinese name in pinyin, family name first", () => {
+    expect(chineseNameInLatin("王建国")).toBe("Wang Jianguo");
+    expect(chineseNameInLatin("张旭")).toBe("Zhang Xu");
+    expect(chineseNameInLatin("欧阳明")).toBe("Ouyang Ming");
+  });
+  it("leaves transliterated foreign names and non-names alone", () => {
+    expect(chineseNameInLatin("努尔兰诺夫")).toBeUndefined();
+    expect(chineseNameInLatin("马西莫夫")).toBeUndefined();
+    expect(chineseNameInLatin("王建国", true)).toBeUndefined();
+    expect(chineseNameInLatin("Wang Jianguo")).toBeUndefined();
   });
 });
