@@ -6,6 +6,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
+import { chineseNameInLatin } from "../extract/aliases.ts";
 import { EN_TITLES, PLACES_ZH, ZH_TITLES } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
@@ -50,8 +51,10 @@ function eventLabel(e: Event, lang: "en" | "zh"): string {
 }
 
 function personText(p: Participant, lang: "en" | "zh"): string {
-  const extra = [p.title && p.title.length <= 70 ? p.title : undefined, p.country && !(p.title ?? "").includes(p.country) ? p.country : undefined].filter(Boolean);
-  return extra.length ? `${p.name} (${extra.join(", ")})` : p.name;
+  // An English answer names a Chinese official the way English news does, with the source's characters.
+  const latin = lang === "en" ? chineseNameInLatin(p.name, !!p.country && p.country !== "China") : undefined;
+  const extra = [latin ? p.name : undefined, p.title && p.title.length <= 70 ? p.title : undefined, p.country && !(p.title ?? "").includes(p.country) ? p.country : undefined].filter(Boolean);
+  return extra.length ? `${latin ?? p.name} (${extra.join(", ")})` : p.name;
 }
 
 function list(items: string[], lang: "en" | "zh"): string {
@@ -153,7 +156,7 @@ function placeFor(place: string, lang: "en" | "zh"): string {
  * date and place, rather than whichever sentence ranked first.
  */
 function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
-  if (intent.persons.length < 2 || intent.ordinal !== undefined || intent.year || intent.month || intent.places.length) return null;
+  if (intent.persons.length < 2 || intent.ordinal !== undefined) return null;
   const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.date.month || e.date.year));
   if (groups.length < 2) return null;
   const evs = groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))).sort((a, b) => byDate(a, b));

@@ -7,7 +7,7 @@
  */
 import { detectLang } from "../corpus/lang.ts";
 import { isPinyinSurname, latinSpelling, nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
-import { findDates } from "../extract/dates.ts";
+import { capitaliseMonths, findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { seriesAt } from "../extract/events.ts";
@@ -15,6 +15,7 @@ import { placeKey } from "../extract/places.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { words as zhWords } from "../index/segment.ts";
 import { equivalentKnown, inGlossary } from "./glossary.ts";
+import { seriesWords } from "./retrieve.ts";
 import type { Intent, Person, QuestionKind } from "../types.ts";
 
 export interface Vocabulary {
@@ -135,7 +136,14 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
   for (const p of candidates) {
     const hit = p.aliases.some((al) => {
       if (/\p{Script=Han}/u.test(al)) {
-        if (folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al)) || joined2.includes(pinyinKey(al))) return true;
+        if (folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al))) return true;
+        // Written in pinyin ("liu yang" for 刘洋): those words are the name, not search words.
+        const at = joined2.indexOf(pinyinKey(al));
+        if (at >= 0) {
+          const [i, n] = at < toks.length ? [at, 2] : [at - toks.length, 3];
+          spans.push(rawToks.slice(i, i + n).join(" "));
+          return true;
+        }
         // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫): same consonant skeleton.
         const last = fold(al).split(/[•·-]/).pop()!;
         const sk = skeleton(last);
@@ -244,6 +252,26 @@ const SERIES_END = String.raw`(?=\s+(?:was|were|is|are|will|with|in|at|take|take
  * "the 7th meeting of the Sub-Committee on Transport Cooperation held" → "Sub-Committee on Transport
  * Cooperation"; "中哈合作委员会第十一次会议" → "中哈合作委员会".
  */
+const SERIES_STOP = /^(the|a|an|of|did|does|do|who|whom|which|what|when|where|how|was|were|is|are|at|in|by|to|from|with|and|chaired|co-?chaired|led|attended|held|meet|met)$/i;
+
+/**
+ * A committee or sub-committee a question names without an ordinal, when it names its subject:
+ * "who co-chaired the china-kazakhstan energy sub-committee meeting?" → "china-kazakhstan energy
+ * sub-committee"; "sub-committee on transport cooperation" → itself; "中哈能源合作分委会" → "中哈能源合作分委会".
+ * "the committee" alone names no particular series.
+ */
+export function seriesNamed(q: string): string | undefined {
+  const zh = q.match(/([\p{Script=Han}-]{2,12}?(?:分委会|分委員會|委员会|委員會))/u)?.[1]?.replace(/^.*[了的在是和与由]/u, "");
+  if (zh && seriesWords(zh).length) return zh;
+  const m = q.match(/\b(sub-?\s?committee|subcommittee|committee|commission)\b((?:\s+(?:on|for)\s+(?:[a-z&'’-]+\s*){1,5}?)(?=\s+(?:meeting|session|was|were|is|are|in|at|held|take|took|co-?chair\w*|led)\b|\s*[?？,.;]|$))?/i);
+  if (!m) return undefined;
+  const before = q.slice(0, m.index).trim().split(/\s+/).filter(Boolean);
+  let i = before.length;
+  while (i > 0 && before.length - i < 3 && !SERIES_STOP.test(before[i - 1]!)) i--;
+  const name = [...before.slice(i), m[1]!, (m[2] ?? "").trim()].join(" ").trim();
+  return seriesWords(name).length ? name : undefined;
+}
+
 export function questionSeries(q: string, ord: { start: number; end: number }): string | undefined {
   if (/\p{Script=Han}/u.test(q.slice(ord.start, ord.end))) return seriesAt(q, ord);
   const after = q.slice(ord.end);
@@ -272,7 +300,10 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     ? questionSeries(q, ordMention)
     : q.match(new RegExp(`\\b${EVENT_NOUN}s?\\s+of\\s+(?:the\\s+)?(.+?(?:committee|commission|council|forum)\\b.*?)${SERIES_END}`, "i"))?.[1]?.trim();
 
-  const dates = findDates(q);
+  // A series named by its subject alone ("the energy sub-committee meeting", "能源分委会"): only its
+  // distinguishing words make it a constraint.
+  const named = ordMention || series ? undefined : seriesNamed(q);
+  const dates = findDates(capitaliseMonths(q));
   const d = dates.find((x) => x.value.year || x.value.month);
   let year = d?.value.year ?? (q.match(/\b((?:19|20)\d\d)\b/) ? Number(RegExp.$1) : undefined);
   // A span of years: "between 2014 and 2016", "from 2014 to 2016", "2014-2016", "2014年至2016年", "since 2019".
@@ -318,7 +349,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     persons,
     places,
     ordinal,
-    series,
+    series: series ?? named,
     year,
     yearTo,
     month: yearTo ? undefined : d?.value.month,

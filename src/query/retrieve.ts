@@ -13,8 +13,8 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown } from "./glossary.ts";
-import type { Event, Intent, Sentence } from "../types.ts";
-import { referenceDate, seriesAt } from "../extract/events.ts";
+import type { Article, Event, Intent, Sentence } from "../types.ts";
+import { documentsIn, referenceDate, seriesAt } from "../extract/events.ts";
 
 export interface Candidate {
   sentence: Sentence;
@@ -30,6 +30,9 @@ const QUESTION_TERMS = new Set(
 );
 
 const EVENT_TERMS = new Set(tokenize("talks meeting meet met summit forum conference visit session signing ceremony expo exhibition 会谈 会见 会晤 会议 峰会 论坛 访问 签署 仪式 博览会"));
+
+/** Words that ask for a signed document of any kind. */
+const DOC_WORDS = new Set([...tokenize("document documents paper papers"), "文件"]);
 
 /** Terms to look for: the question's own, their glossary equivalents, aliases of named people, acronyms spelled out. */
 export function expandTerms(intent: Intent, index: CorpusIndex): string[] {
@@ -82,6 +85,8 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const theirs = (mention ? seriesAt(s.text, mention) : undefined) ?? ev?.series;
     if (intent.series && theirs && !sameSeries(intent.series, theirs)) return false;
   }
+  // A series named without an ordinal ("the energy sub-committee") rules out the events of another one.
+  else if (intent.series && ev?.series && !sameSeries(intent.series, ev.series)) return false;
   const title = index.articles.get(s.file)!.title;
   const placeOk = (pl: string) =>
     textHasPlace(s.text, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => textHasPlace(c.text, pl)) || textHasPlace(title, pl);
@@ -91,14 +96,44 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const art = index.articles.get(s.file)!;
     const own = findDates(s.text, referenceDate(art)).map((d) => d.value);
     const dated = [...own, ...(ev ? [ev.date] : [])].filter((d) => d.year || d.month);
-    const ok = dated.some((d) => (intent.year ? d.year === intent.year : true) && datesCompatible(d, want));
-    // A sentence with no date of its own belongs to its article's time: the publish date, or the
-    // latest date the article states.
-    const byArticle = !dated.length && intent.year !== undefined && (art.published?.year ?? referenceDate(art)?.year) === intent.year && !intent.month;
+    // An undated article cannot contradict a year at or after the latest year it mentions: its dates
+    // without a year ("9月14日") and its undated sentences are left open to that year, never resolved to it.
+    const time = articleTime(art);
+    const open = intent.year !== undefined && !!time.minYear && intent.year >= time.minYear && intent.year <= time.minYear + OPEN_YEARS;
+    const ok = dated.some((d) => (intent.year ? d.year === intent.year || (open && !d.year) : true) && datesCompatible(d, want));
+    // A sentence with no date of its own belongs to its article's time.
+    const byArticle = !dated.length && intent.year !== undefined && (time.year === intent.year || open) && (!intent.month || time.month === intent.month);
     if (!ok && !byArticle) return false;
   }
   return true;
 }
+
+/**
+ * The time an article's undated sentences belong to: its publish date, else the latest full date it
+ * states. An article with neither is open from the latest year it names (`minYear`) to `OPEN_YEARS`
+ * later (news rarely looks further back than that), in the month of its year-less dates when they all
+ * fall in one ("9月14日 … 9月16日" → September). An article that names no year is open to none.
+ */
+export function articleTime(a: Article): { year?: number; month?: number; minYear?: number } {
+  const cached = timeCache.get(a);
+  if (cached) return cached;
+  const ref = referenceDate(a);
+  let t: { year?: number; month?: number; minYear?: number };
+  if (ref) t = { year: ref.year, month: ref.month };
+  else {
+    let minYear = 0;
+    const months = new Set<number>();
+    for (const s of a.sentences) {
+      for (const m of s.text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)) minYear = Math.max(minYear, Number(m[1]));
+      for (const d of findDates(s.text)) if (!d.value.year && d.value.month && d.value.day) months.add(d.value.month);
+    }
+    t = { minYear, month: months.size === 1 ? [...months][0] : undefined };
+  }
+  timeCache.set(a, t);
+  return t;
+}
+const OPEN_YEARS = 2;
+const timeCache = new WeakMap<Article, { year?: number; month?: number; minYear?: number }>();
 
 /** Sentences that answer the question, best first. */
 export interface Retrieval {
@@ -166,6 +201,9 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
       const han = /\p{Script=Han}/u.test(t);
       if (han ? unitIn(t, index.folded(sid), st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
         covered += w;
+      } else if (DOC_WORDS.has(t) && documentsIn(s.text).length) {
+        // "签署了什么文件" / "which documents": a sentence that records a signing names one.
+        covered += w;
       } else if (han ? contextOf(s, index).some((c) => unitIn(t, index.folded(c.id), index.sentenceTerms.get(c.id)!)) : ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
     }
     const coverage = total ? covered / total : 1;
@@ -186,10 +224,14 @@ export function sameSeries(asked: string, found: string): boolean {
   if (SUB.test(asked) !== SUB.test(found)) return false;
   const theirs = new Set(tokenize(found));
   const foundText = fold(found);
-  const distinct = /\p{Script=Han}/u.test(asked)
-    ? words(fold(asked)).map((w) => w.word).filter((w) => w.length >= 2 && !GENERIC_SERIES.has(w) && !/分委|委员|会议|合作|中哈/.test(w))
-    : tokenize(asked).filter((t) => !GENERIC_SERIES.has(t) && !/^sub/.test(t));
-  return distinct.every((t) => (/\p{Script=Han}/u.test(t) ? unitIn(t, foundText, theirs) : theirs.has(t) || equivalentIn(t, theirs)));
+  return seriesWords(asked).every((t) => (/\p{Script=Han}/u.test(t) ? unitIn(t, foundText, theirs) : theirs.has(t) || equivalentIn(t, theirs)));
+}
+
+/** The words that tell a series from others: "energy" in "the China-Kazakhstan Energy Sub-Committee", "科技" in "科技合作分委会". */
+export function seriesWords(series: string): string[] {
+  return /\p{Script=Han}/u.test(series)
+    ? words(fold(series)).map((w) => w.word).filter((w) => w.length >= 2 && !GENERIC_SERIES.has(w) && !/分委|委员|会议|合作|中哈/.test(w))
+    : tokenize(series).filter((t) => !GENERIC_SERIES.has(t) && !/^sub/.test(t));
 }
 
 /** Words that refer to the article or the asking itself ("那篇稿子里", "请问"), not to its content. */

@@ -35,6 +35,12 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("韩正和马明2019年至2019年会见了几次?").answer).toMatch(/^1次/);
   });
 
+  it("narrows 'where did X meet Y' by a month written in lower case, and lists every meeting otherwise", () => {
+    expect(core.ask("where did han zheng meet mamin in january?").answer).toMatch(/^In Geneva/);
+    expect(core.ask("where did han zheng meet mamin in march?").answer).toMatch(/^In Almaty/);
+    expect(core.ask("where did han zheng meet mamin?").answer).toMatch(/^2 times .*Almaty.*Geneva/);
+  });
+
   it("lists the events of a day, not of its month", () => {
     const a = core.ask("what happened on March 5, 2019?");
     expect(a.answer).toMatch(/^1 event/);

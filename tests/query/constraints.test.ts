@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Core } from "../../src/core.ts";
+import { seriesNamed } from "../../src/query/parse.ts";
+
+// u1: a Chinese article with no publish date that names 2019 and a year-less "6月12日";
+// u2: a dated English report of a cultural sub-committee meeting.
+let core: Core;
+beforeAll(async () => {
+  core = await Core.load({ dataDir: "tests/fixtures/undated" });
+});
+
+describe("dates an undated article leaves open", () => {
+  it("accepts a year soon after the latest one the article names, never resolving it", () => {
+    const a = core.ask("2020年6月刘洋和阿斯卡罗夫签署了什么文件?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("联合声明");
+    expect(core.ask("what did liu yang sign in 2021?").found).toBe(true);
+  });
+  it("does not stretch to years far from it, or to another month", () => {
+    expect(core.ask("2025年6月刘洋签署了什么文件?").found).toBe(false);
+    expect(core.ask("2020年3月刘洋签署了什么文件?").found).toBe(false);
+  });
+});
+
+describe("series named without an ordinal", () => {
+  it("reads the subject of a committee from the question", () => {
+    expect(seriesNamed("who co-chaired the china-kazakhstan energy sub-committee meeting in 2018?")).toBe("china-kazakhstan energy sub-committee");
+    expect(seriesNamed("list the meetings of the sub-committee on transport cooperation")).toBe("sub-committee on transport cooperation");
+    expect(seriesNamed("中哈能源合作分委会会议在哪里举行?")).toBe("中哈能源合作分委会");
+    expect(seriesNamed("when did the committee meet?")).toBeUndefined();
+  });
+  it("answers for that series and not for another one", () => {
+    expect(core.ask("who co-chaired the culture sub-committee meeting?").answer).toMatch(/^Chen Hua .*Aidar Bekov/);
+    expect(core.ask("who co-chaired the energy sub-committee meeting in 2018?").found).toBe(false);
+  });
+});
+
+describe("answers naming Chinese officials to English readers", () => {
+  it("gives the pinyin with the characters the source uses", () => {
+    expect(core.ask("who did askarov meet?").answer).toMatch(/^Liu Yang \(刘洋, 中国国家主席/);
+  });
+});
