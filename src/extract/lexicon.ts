@@ -89,7 +89,8 @@ export const EN_EVENT_WORDS: [RegExp, string][] = [
   [/\b(sub-?committee|committee|commission)\b.*\b(meeting|session)\b|\b(meeting|session)\b.*\b(sub-?committee|committee|commission)\b/i, "committee session"],
   [/\b(held|hold|holds|holding) talks\b|\btalks?\b/i, "talks"],
   [/\b(shakes?|shook|shaking) hands\b/i, "meeting"],
-  [/\b(met|meets|meet|meeting)\b/i, "meeting"],
+  // Not "to meet demand", "meets the needs", "where East meets West".
+  [/\b(met|meets|meet|meeting)\b(?!\s+(?:the\s+|its\s+|their\s+|our\s+|\w+ing\s+)?(?:demands?|needs?|requirements?|standards?|targets?|goals?|expectations?|deadlines?|criteria|conditions|west|east)\b)/i, "meeting"],
   [/\bsummit\b/i, "summit"],
   [/\b(conference|congress)\b/i, "conference"],
   [/\b(forum|expo|exhibition|fair)\b/i, "forum"],

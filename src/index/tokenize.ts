@@ -16,7 +16,7 @@ const STOP = new Set(
     "which who whom whose what when where why how did do does done has have had will would shall should can could may might " +
     "there their they them he she his her him we our you your i me my not no than then so such also into about over after before " +
     "during between both each other any all some more most very just only same during up down out off again further once here " +
-    "tell please s")
+    "without within upon among amid via per tell please s")
     .split(/\s+/),
 );
 

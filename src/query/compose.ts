@@ -37,13 +37,13 @@ export function sourceOf(s: Sentence, index: CorpusIndex): Source {
 }
 
 function dateText(d: DateValue, lang: "en" | "zh"): string {
-  const base = formatDate(d, lang);
+  const base = d.precision === "unknown" && !d.year && !d.month ? (lang === "zh" ? "日期未说明" : "date not stated") : formatDate(d, lang);
   if (d.provenance === "inferred") return lang === "zh" ? `${base}(年份据另一篇文章推断)` : `${base} (year inferred from another article)`;
   return base;
 }
 
 function eventLabel(e: Event, lang: "en" | "zh"): string {
-  if (e.ordinal && e.series) return lang === "zh" && /\p{Script=Han}/u.test(e.series) ? `${e.series}第${e.ordinal}次会议` : `the ${ordinalSuffix(e.ordinal)} ${e.series}`;
+  if (e.ordinal && e.series) return lang === "zh" && /\p{Script=Han}/u.test(e.series) ? `${e.series}第${e.ordinal}次会议` : /\p{Script=Han}/u.test(e.series) ? `the ${ordinalSuffix(e.ordinal)} meeting of ${e.series}` : `the ${ordinalSuffix(e.ordinal)} ${e.series}`;
   const names = e.participants.map((p) => p.name);
   const kind = lang === "zh" ? { talks: "会谈", meeting: "会见", visit: "访问", signing: "签约" }[e.kind as "talks"] ?? "活动" : e.kind;
   if (names.length >= 2) return lang === "zh" ? `${names.join("与")}${kind}` : `${kind} of ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
@@ -315,17 +315,19 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
 }
 
 const UNIT_HINTS: [RegExp, RegExp][] = [
-  [/how long|how far|多长|多远|公里|km|kilomet/i, /km|kilomet|mile|meter|metre|公里|千米|米/i],
+  [/how many days|how long.*\b(stay|last|take|wait|valid)|几天|多少天|停留|多久/i, /day|week|month|year|hour|天|周|月|年|小时/i],
+  [/how far|多远|公里|km|kilomet/i, /km|kilomet|mile|meter|metre|公里|千米|米/i],
+  // "how long": a length or a duration, whichever the sentence gives.
+  [/how long|多长/i, /km|kilomet|mile|meter|metre|公里|千米|米|day|week|month|year|hour|天|周|月|年|小时/i],
   [/how big|how large|area|面积|多大/i, /hectare|square|sq|平方公里|公顷|km/i],
   [/percent|%|share|stake|百分之|增长多少/i, /percent|%|％/i],
   [/how much|worth|value|cost|\$|billion|million|亿|万|美元|元/i, /\$|€|yuan|dollar|billion|million|亿|万|美元|元/i],
-  [/how many days|how long.*stay|几天|多少天|停留/i, /day|天/i],
 ];
 
 /** The noun a figure counts, without what follows it ("trains carrying a total of" → "trains"). */
 function shortMeasure(m: string): string {
   const words = m.split(/\s+/);
-  const stop = words.findIndex((w, i) => i > 0 && /^(carrying|of|in|to|for|from|with|that|which|and|will|would|is|are|was|were|had|has|have|on|at|by|a|an|the)$/i.test(w));
+  const stop = words.findIndex((w, i) => i > 0 && /^(carrying|of|in|within|while|during|per|after|before|to|for|from|with|that|which|and|will|would|is|are|was|were|had|has|have|on|at|by|a|an|the)$/i.test(w));
   return words.slice(0, stop > 0 ? Math.min(stop, 3) : 3).join(" ");
 }
 
@@ -356,7 +358,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
       if (ord) return answer(intent, true, withQuote(intent.lang === "zh" ? `${ord[0]}。` : `${ord[0]}.`, c.sentence, intent.lang), [c.sentence], [], index);
     }
     // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.
-    if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""}`));
+    if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""} ${f.unit ? "" : shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")}`));
     figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
     // The counted noun sits right after the number: its first two words decide which figure is asked for.
     const scored = figs.map((f) => {
@@ -370,7 +372,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     if (!figs.length || (!hint && c.sentence.lang === "en" && !scored.some((x) => x.s > 0))) continue;
     const top = Math.max(...scored.map((x) => x.s));
     const chosen = scored.filter((x) => (top > 0 ? x.s === top : scored.length <= 3)).map((x) => x.f);
-    const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && !hint ? ` ${shortMeasure(f.measures)}` : ""}`), "en")}.`;
+    const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && (!hint || !f.unit) ? ` ${shortMeasure(f.measures)}` : ""}`), "en")}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;

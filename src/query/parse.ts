@@ -35,7 +35,7 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
   [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|^\s*(列出|列举)|有哪些(会议|活动)/i, "list"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
-  [/\bwhere\b|which (city|place|venue|country|location)\b|在哪(?!些)|哪里|何地|什么地方|哪个城市|地点/i, "where"],
+  [/\bwhere\b|which (city|place|venue|country|location)\b|在哪(?![些家位种份])|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
   [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent\b|share\b|proportion\b|percentage\b)|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
   [/\b(which|what)\b.*\b(areas|fields|projects|sectors|activities|places|regions|countries)\b|哪些/i, "list"],
@@ -231,10 +231,11 @@ function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
   for (const p of vocab.places) {
     const key = placeKey(p);
     const han = /\p{Script=Han}/u.test(p);
-    const hit = han ? folded.includes(fold(p)) : key.length >= 3 && (keys.has(key) || (key.length >= 6 && [...keys].some((w) => near(w, key))));
+    // A Chinese place asked in pinyin ("beijing" for 北京, "chongqing" for 重庆).
+    const hit = han ? folded.includes(fold(p)) || (p.length >= 2 && keys.has(pinyinKey(p))) : key.length >= 3 && (keys.has(key) || (key.length >= 6 && [...keys].some((w) => near(w, key))));
     if (hit && !places.some((x) => placeKey(x) === key)) places.push(p);
   }
-  for (const [en, zh] of PLACES_ZH) if (folded.includes(zh) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);
+  for (const [en, zh] of PLACES_ZH) if ((folded.includes(zh) || keys.has(placeKey(en))) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);
   // A country is a place constraint only as a location ("in Kazakhstan", "在哈萨克斯坦"), not as a party
   // ("invite Kazakhstan", "China-Kazakhstan ties").
   return places.filter((p) => {

@@ -3,7 +3,8 @@ import { Core } from "../../src/core.ts";
 import { seriesNamed } from "../../src/query/parse.ts";
 
 // u1: a Chinese article with no publish date that names 2019 and a year-less "6月12日";
-// u2: a dated English report of a cultural sub-committee meeting.
+// u2: a dated English report of a cultural sub-committee meeting; u3: a Chinese one-line meeting
+// report; u4: an English report with figures of length and duration and "to meet demand".
 let core: Core;
 beforeAll(async () => {
   core = await Core.load({ dataDir: "tests/fixtures/undated" });
@@ -38,5 +39,19 @@ describe("series named without an ordinal", () => {
 describe("answers naming Chinese officials to English readers", () => {
   it("gives the pinyin with the characters the source uses", () => {
     expect(core.ask("who did askarov meet?").answer).toMatch(/^Liu Yang \(刘洋, 中国国家主席/);
+  });
+});
+
+describe("places and figures as questions name them", () => {
+  it("finds a Chinese place asked in pinyin", () => {
+    const a = core.ask("which meetings took place in chongqing?");
+    expect(a.answer).toMatch(/^1 event: November 3 \(year not stated\): the 5th meeting of 中哈能源合作分委会/);
+  });
+  it("reads 'how long' as a duration or a length, whichever is asked", () => {
+    expect(core.ask("how long can visitors stay?").answer).toMatch(/^30 calendar days\./);
+    expect(core.ask("how long is the pipeline?").answer).toMatch(/^1,200 km\./);
+  });
+  it("does not take 'to meet demand' for a meeting", () => {
+    expect(core.events().filter((e) => e.file === "u4.txt" && e.kind === "meeting")).toEqual([]);
   });
 });
