@@ -301,8 +301,10 @@ export function extractCorpus(articles: Article[]): Extraction & { registry: Per
 
 function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | undefined, ids: string[], byId: Map<string, Person>): Candidate {
   const dates: DateMention[] = findDates(s.text, ref);
-  // The most specific date that is not a mere reference to the past ("since 2007").
-  const best = dates.map((d) => d.value).filter((d) => d.precision !== "unknown").sort((x, y) => dateScore(y) - dateScore(x))[0];
+  // The most specific date that is not a mere reference to the past ("since 2007"), nor a target: a
+  // deadline ("by 2013", "before 2010") or a bare year after the article's own ("$40 billion in 2015").
+  const target = (d: DateValue) => d.precision === "year" && (/^(by|before|until)\b/i.test(d.text) || (ref !== undefined && d.year! > ref.year));
+  const best = dates.map((d) => d.value).filter((d) => d.precision !== "unknown" && !target(d)).sort((x, y) => dateScore(y) - dateScore(x))[0];
   const places = findPlaces(s.text);
   const ords = findOrdinals(s.text);
   // Prefer an ordinal that names a meeting/session/forum over "first half" and the like.
