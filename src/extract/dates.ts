@@ -131,6 +131,11 @@ const EN_RULES: Rule[] = [
     re: /\b(?:on|earlier on|later on|last|this|since)?\s*(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
     make: (m, ref) => (ref ? weekdayOnOrBefore(ref, WEEKDAYS[m[1]!.toLowerCase()]!, m[0]) : { precision: "unknown", provenance: "partial", text: m[0].trim(), note: "weekday without a reference date" }),
   },
+  // by the year-end / by the end of this year / end of next year: December of that year
+  {
+    re: /\b(?:(?:by|before|at|until|towards?)\s+)?(?:the\s+)?(?:year-end|year end|end of (?:the|this|next) year)\b/gi,
+    make: (m, ref) => (ref ? { year: ref.year + (/next/i.test(m[0]) ? 1 : 0), month: 12, precision: "month", provenance: "relative", text: m[0], note: `end of the year of ${iso(ref)} (${ref.source})` } : null),
+  },
   // last year / this year / next year / yesterday / today
   {
     re: /\b(last year|this year|next year|a year ago|yesterday|today)\b/gi,
@@ -156,6 +161,15 @@ const ZH_RULES: Rule[] = [
   {
     re: /((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?/g,
     make: (m) => stated(m[0], +m[1]!, m[2] ? +m[2] : undefined, m[3] ? +m[3] : undefined),
+  },
+  // 年底 / 今年年底 / 明年年末: December of that year
+  {
+    re: /(今年|明年|去年)?(?:年底|年末)/g,
+    make: (m, ref) => {
+      if (!ref) return null;
+      const year = ref.year + ({ 今年: 0, 明年: 1, 去年: -1 }[m[1] as "今年"] ?? 0);
+      return { year, month: 12, precision: "month", provenance: "relative", text: m[0], note: `end of the year of ${iso(ref)} (${ref.source})` };
+    },
   },
   // 今年5月 / 去年12月 / 明年
   {

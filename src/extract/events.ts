@@ -64,7 +64,7 @@ function roleIn(text: string, name: string, folded?: string): Role {
   if (/\bled\b.*delegation|\blead(s|ing)?\b.*delegation|heads? of (the )?delegation|率.*代表团|代表团团长/.test(near)) return "head of delegation";
   if (/witness|见证/.test(near)) return "witness";
   if (/\bhost(s|ed|ing)?\b|主持|举行的.*欢迎/.test(near)) return "host";
-  if (/\b(said|says|noted|stressed|added|urged)\b|表示|指出|强调/.test(near)) return "speaker";
+  if (/\b(said|says|noted|stressed|added|urged|pointed out|points out|stated|remarked|emphasi[sz]ed|told|expressed|believes|believed)\b|表示|指出|强调|认为|介绍|称/.test(near)) return "speaker";
   return "participant";
 }
 

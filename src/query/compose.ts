@@ -124,8 +124,9 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
     const place = c.event?.place && !intent.places.length && c.event.evidence.includes(c.sentence.id) ? c.event.place : undefined;
     const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${zhPlace(place)}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${latinPlace(place)}` : ""}.`;
     // When the date is the event's (the sentence gives none), quote the sentence that states it too.
-    const own = findDates(c.sentence.text).some((m) => m.value.month === d.month && (!d.year || !m.value.year || m.value.year === d.year));
-    const dated = own ? undefined : c.event?.evidence.map((id) => index.sentences.get(id)!).find((x) => x && findDates(x.text).some((m) => m.value.month === d.month));
+    const ref = referenceDate(index.articles.get(c.sentence.file)!);
+    const own = findDates(c.sentence.text, ref).some((m) => m.value.month === d.month && (!d.year || !m.value.year || m.value.year === d.year));
+    const dated = own ? undefined : c.event?.evidence.map((id) => index.sentences.get(id)!).find((x) => x && findDates(x.text, ref).some((m) => m.value.month === d.month));
     const quote = dated ?? c.sentence;
     return answer(intent, true, withQuote(direct, quote, intent.lang), dated ? [dated, c.sentence] : [c.sentence], c.event ? [c.event] : [], index);
   }
@@ -237,10 +238,13 @@ function coreTitle(text: string): string | undefined {
 }
 
 const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|^\s*谁是|是谁|是什么人|什么人|何许人/i;
+/** "What is X's title?", "张广军是什么职务?": the office, which "who is" also answers. */
+const TITLE_OF = /\b(title|position|post|job|office|rank)\b|\bwhat does\b.*\bdo\b|职务|职位|头衔|身份|官职|担任什么|任什么职|什么官/i;
+const TITLE_WORDS = new Set(tokenize("what whats s is was title position post job office rank does do hold holds held has have his her their 's"));
 
 /** "Who is X?": the person's titles and country, and the events the corpus has them in. */
 function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
-  const rest = tokenize(intent.question).filter((t) => !/^(who|is|was|are|were|tell|about)$/.test(t));
+  const rest = tokenize(intent.question).filter((t) => !/^(who|is|was|are|were|tell|about)$/.test(t) && !(TITLE_OF.test(intent.question) && TITLE_WORDS.has(t)));
   const p = index.vocab.persons.find((x) => x.id === intent.persons[0]);
   if (!p || intent.persons.length !== 1) return null;
   const nameTerms = new Set(p.aliases.flatMap((a) => tokenize(a)));
@@ -400,6 +404,8 @@ export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex):
   let a: Answer | null = null;
   // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
   const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\blist\b.*\b(meetings|events|talks|visits|sessions)\b|\bwhat happened\b|\btook place\b|哪些(会议|活动|会谈|会见|访问)|(会议|活动)有哪些|(列出|列举).*(会议|会谈|会见|活动|访问)|发生了什么|举行了哪些/i.test(intent.question);
+  if (TITLE_OF.test(intent.question) && intent.persons.length === 1 && intent.kind !== "when" && intent.kind !== "where") a = composeWhoIs(intent, index);
+  if (a) return a;
   switch (intent.kind) {
     case "when": a = composeWhen(intent, cands, index) ?? reportedWithout(intent, cands, index, "date"); break;
     case "where": a = composeWhere(intent, cands, index) ?? reportedWithout(intent, cands, index, "place"); break;

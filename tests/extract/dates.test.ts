@@ -18,6 +18,12 @@ describe("findDates", () => {
     expect(findDates("a deal signed in May this year", { ...ref, month: 9 })[0]!.value).toMatchObject({ year: 2019, month: 5 });
     expect(findDates("trade grew last year", ref)[0]!.value).toMatchObject({ year: 2018, precision: "year" });
   });
+  it("reads the end of the year as its December", () => {
+    expect(findDates("construction will start by the year-end", ref)[0]!.value).toMatchObject({ year: 2019, month: 12, precision: "month", provenance: "relative" });
+    expect(findDates("to be finished by the end of next year", ref)[0]!.value).toMatchObject({ year: 2020, month: 12 });
+    expect(findDates("项目将于明年年底完工", ref)[0]!.value).toMatchObject({ year: 2020, month: 12 });
+    expect(findDates("by the year-end")).toEqual([]);
+  });
   it("never invents a year: a month and day alone stay partial without a reference", () => {
     const [d] = findDates("In the morning of February 2 local time, the premier met");
     expect(d!.value).toMatchObject({ month: 2, day: 2, provenance: "partial" });

@@ -41,6 +41,12 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("where did han zheng meet mamin?").answer).toMatch(/^2 times .*Almaty.*Geneva/);
   });
 
+  it("answers what office a person holds, in either language", () => {
+    expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
+    expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);
+    expect(core.ask("李明是什么职务?").answer).toMatch(/^李明:中国国家能源局副局长/);
+  });
+
   it("lists the events of a day, not of its month", () => {
     const a = core.ask("what happened on March 5, 2019?");
     expect(a.answer).toMatch(/^1 event/);
