@@ -88,8 +88,21 @@ export function findPlaces(text: string): PlaceMention[] {
   return all.sort((a, b) => (a.level === b.level ? a.start - b.start : a.level === "city" ? -1 : 1));
 }
 
+/** Keys already computed: the question stage compares the same few hundred place names over and over. */
+const placeKeys = new Map<string, string>();
+
 /** Latin key of a place name: pinyin for Chinese names (重庆 → "chongqing"), folded letters otherwise. */
 export function placeKey(name: string): string {
+  let k = placeKeys.get(name);
+  if (k === undefined) {
+    if (placeKeys.size >= 100_000) placeKeys.clear();
+    k = computePlaceKey(name);
+    placeKeys.set(name, k);
+  }
+  return k;
+}
+
+function computePlaceKey(name: string): string {
   const f = fold(name).replace(/(市|省|city|province)$/u, "").trim();
   if (/\p{Script=Han}/u.test(f)) {
     const known = PLACES_ZH.find(([, zh]) => zh === f);

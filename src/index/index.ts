@@ -282,6 +282,25 @@ export class CorpusIndex {
       }
   }
 
+  /**
+   * The first `limit` events in corpus order that name any of `persons` or happen at any of `places`
+   * (place keys), each once: read from the per-person and per-place lists, not from the whole corpus.
+   */
+  eventsNaming(persons: string[], places: string[], limit: number): Event[] {
+    const lists = [...persons.map((p) => this.eventsOfPerson.get(p)), ...places.map((k) => this.eventsOfPlace.get(k))];
+    // The first `limit` of the union are among the first `limit` distinct events of each list.
+    const picked = new Set<Event>();
+    for (const l of lists) {
+      const own = new Set<Event>();
+      for (const e of l ?? []) {
+        if (own.size >= limit) break;
+        own.add(e);
+        picked.add(e);
+      }
+    }
+    return [...picked].sort(compareEvents).slice(0, limit);
+  }
+
   /** Events whose year was filled in after they were listed (year inference after a change). */
   yearsSet(events: Event[]): void {
     for (const e of events) if (e.date.year) insertSorted(this.eventsOfYear.get(e.date.year) ?? (this.eventsOfYear.set(e.date.year, []).get(e.date.year)!), e, compareEvents);

@@ -12,7 +12,7 @@ import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
 import { ordinalSuffix } from "../extract/ordinals.ts";
-import { findPlaces, samePlace } from "../extract/places.ts";
+import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Sentence } from "../types.ts";
@@ -21,10 +21,12 @@ import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./r
 
 const MIN_COVERAGE = 0.5;
 
-/** Chronological order; events whose year is unknown come last. */
-function byDate(a: Event, b: Event): number {
-  const key = (e: Event) => (e.date.year ? isoDate(e.date) : `9999${isoDate(e.date)}`);
-  return key(a).localeCompare(key(b));
+/** Events in chronological order (a stable sort); events whose year is unknown come last. */
+function byDate(events: Event[]): Event[] {
+  // ISO dates are digits and hyphens: code-unit order is date order (and what localeCompare gave).
+  const keyed = events.map((e) => ({ e, k: e.date.year ? isoDate(e.date) : `9999${isoDate(e.date)}` }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.e);
 }
 
 function trim(s: string, n: number): string {
@@ -68,24 +70,31 @@ function withQuote(direct: string, s: Sentence, lang: "en" | "zh", room = 400): 
   return lang === "zh" ? `${direct}依据:“${trim(s.text, left)}”` : `${direct} — “${trim(s.text, left)}”`;
 }
 
+/** An answer lists at most this many events (a list or count answer at 100,000 articles can match 30,000). */
+export const MAX_ANSWER_EVENTS = 50;
+
 function answer(intent: Intent, found: boolean, text: string, sentences: Sentence[], events: Event[], index: CorpusIndex): Answer {
   const seen = new Set<string>();
-  const sources = sentences.filter((s) => !seen.has(s.id) && seen.add(s.id)).slice(0, 3).map((s) => sourceOf(s, index));
-  return { question: intent.question, found, answer: text, lang: intent.lang, sources, events };
+  const sources: Source[] = [];
+  for (const s of sentences) {
+    if (sources.length >= 3) break;
+    if (!seen.has(s.id) && seen.add(s.id)) sources.push(sourceOf(s, index));
+  }
+  return { question: intent.question, found, answer: text, lang: intent.lang, sources, events: events.slice(0, MAX_ANSWER_EVENTS) };
 }
 
 /** Not in the corpus: say so, and offer what is known about the people/places/terms named. */
 export function notFound(intent: Intent, index: CorpusIndex, near: Candidate[], unknown: string[] = []): Answer {
   const L = TEXT[intent.lang];
   const related: string[] = [];
-  const evs = index.corpus.events.filter((e) => intent.persons.some((p) => e.participants.some((q) => q.id === p)) || intent.places.some((pl) => e.place && samePlace(e.place, pl)));
-  for (const e of evs.slice(0, 3)) related.push(`${dateText(e.date, intent.lang)}${e.place ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 120)}`);
+  const evs = index.eventsNaming(intent.persons, intent.places.map(placeKey), 3);
+  for (const e of evs) related.push(`${dateText(e.date, intent.lang)}${e.place ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 120)}`);
   if (!related.length) for (const c of near.slice(0, 2)) related.push(trim(c.sentence.text, 160));
   let text = L.notFound;
   if (unknown.length) text = intent.lang === "zh" ? `语料中没有关于“${unknown.join("、")}”的内容。` : `The corpus has nothing about ${unknown.map((u) => `“${u}”`).join(", ")}.`;
   else if (related.length) text += intent.lang === "zh" ? " 相关的已知内容见下。" : " Here is what it does say nearby.";
   else text += ` ${L.tryAsking} ${examplesFor(index.corpus, intent.lang).map((e) => `“${e}”`).join(intent.lang === "zh" ? "、" : ", ")}`;
-  return { question: intent.question, found: false, answer: text, lang: intent.lang, sources: [], events: evs.slice(0, 3), related };
+  return { question: intent.question, found: false, answer: text, lang: intent.lang, sources: [], events: evs, related };
 }
 
 /**
@@ -160,7 +169,7 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
   if (intent.persons.length < 2 || intent.ordinal !== undefined) return null;
   const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.date.month || e.date.year));
   if (groups.length < 2) return null;
-  const evs = groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))).sort((a, b) => byDate(a, b));
+  const evs = byDate(groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))));
   const items = evs.map((e) => (intent.lang === "zh" ? `${dateText(e.date, "zh")}${e.place ? `,${zhPlace(e.place)}` : ""}` : `${dateText(e.date, "en")}${e.place ? ` in ${latinPlace(e.place)}` : ""}`));
   // Many meetings: the count, and the most recent ones whose year is known.
   const dated = items.filter((_, i) => evs[i]!.date.year);
@@ -250,8 +259,8 @@ function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
   const nameTerms = new Set(p.aliases.flatMap((a) => tokenize(a)));
   if (rest.some((t) => !nameTerms.has(t) && !/\p{Script=Han}/u.test(t))) return null; // more is asked than who they are
   const titles = p.titles.filter((t) => t.length <= 90).slice(0, 2);
-  const evs = index.corpus.events.filter((e) => e.participants.some((q) => q.id === p.id && q.role !== "speaker"));
-  const groups = distinctEvents(evs).map((g) => g[0]!).sort((a, b) => byDate(a, b)).slice(0, 3);
+  const evs = [...new Set(index.eventsOfPerson.get(p.id))].filter((e) => e.participants.some((q) => q.id === p.id && q.role !== "speaker"));
+  const groups = byDate(distinctEvents(evs).map((g) => g[0]!)).slice(0, 3);
   const role = [titles.join("; "), p.country && !titles.join(" ").includes(p.country) ? p.country : ""].filter(Boolean).join(", ");
   const seen = groups.map((e) => {
     const when = [e.date.month || e.date.year ? dateText(e.date, intent.lang) : "", e.place ?? ""].filter(Boolean).join(", ");
@@ -339,9 +348,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
   if (intent.countEvents && intent.persons.length) {
     const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
     if (!groups.length) return null;
-    const items = groups
-      .map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)))
-      .sort((a, b) => byDate(a, b))
+    const items = byDate(groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))))
       .map((e) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${zhPlace(e.place)}` : ` in ${latinPlace(e.place)}`) : ""}`);
     const n = groups.length;
     const words = ["zero", "once", "twice", "three times", "four times", "five times", "six times"];
@@ -385,8 +392,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
 function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
   const evs = matchingEvents(intent, index).filter((e) => e.date.precision !== "unknown" || intent.places.length || intent.series);
   if (!evs.length) return null;
-  const groups = distinctEvents(evs).map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a)));
-  groups.sort((a, b) => byDate(a, b));
+  const groups = byDate(distinctEvents(evs).map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))));
   const items = groups.slice(0, 8).map((e) => `${dateText(e.date, intent.lang)}${e.place && !intent.places.length ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 110)}`);
   const lead = intent.lang === "zh" ? `共${groups.length}项:` : `${groups.length} event${groups.length === 1 ? "" : "s"}: `;
   const sentences = groups.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);

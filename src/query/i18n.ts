@@ -39,12 +39,30 @@ export function examplesFor(corpus: Corpus, lang: Lang): string[] {
   return c[lang];
 }
 
+/**
+ * The most recent dated event that passes `ok` (the first in corpus order among equally recent ones): one
+ * pass over the events, no sort (sorting 440,000 events took seconds at 100,000 articles).
+ */
+function newest(events: Event[], ok: (e: Event) => boolean): Event | undefined {
+  let best: Event | undefined;
+  let bestKey = "";
+  for (const e of events) {
+    if (!e.date.year) continue;
+    // ISO dates of digits and hyphens: code-unit order is date order.
+    const key = isoDate(e.date);
+    if ((best === undefined || key > bestKey) && ok(e)) {
+      best = e;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
 function build(corpus: Corpus, lang: Lang): string[] {
-  const recent = [...corpus.events].filter((e) => e.date.year).sort((a, b) => isoDate(b.date).localeCompare(isoDate(a.date)));
   const out: string[] = [];
-  const numbered = recent.find((e) => e.ordinal && e.series && e.place && /\p{Script=Han}/u.test(e.series) === (lang === "zh"));
+  const numbered = newest(corpus.events, (e) => !!(e.ordinal && e.series && e.place && /\p{Script=Han}/u.test(e.series) === (lang === "zh")));
   if (numbered) out.push(lang === "zh" ? `${numbered.series}第${numbered.ordinal}次会议在哪里举行?` : `Where was the ${ordinalSuffix(numbered.ordinal!)} ${seriesName(numbered)} held?`);
-  const pair = recent.find((e) => e.participants.length >= 2 && e !== numbered);
+  const pair = newest(corpus.events, (e) => e.participants.length >= 2 && e !== numbered);
   if (pair) {
     const [a, b] = pair.participants;
     out.push(lang === "zh" ? `${a!.name}和${b!.name}什么时候会谈?` : `When did ${a!.name} meet ${b!.name}?`);

@@ -280,19 +280,77 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
 /** Events across articles that are the same happening (same people, compatible dates, same place) collapse to one. */
 export function distinctEvents(events: Event[]): Event[][] {
   const groups: Event[][] = [];
-  const sorted = [...events].sort((a, b) => (b.date.day ? 3 : b.date.month ? 2 : b.date.year ? 1 : 0) - (a.date.day ? 3 : a.date.month ? 2 : a.date.year ? 1 : 0));
+  const precision = (e: Event) => (e.date.day ? 3 : e.date.month ? 2 : e.date.year ? 1 : 0);
+  const sorted = [...events].sort((a, b) => precision(b) - precision(a));
+  // An event joins the first group (in the order groups were made) holding a member that shares two of
+  // its people, or its ordinal, at a compatible date and place. Groups are found through those keys
+  // (a pair of people, an ordinal) instead of by trying every group: 30,000 events made it quadratic.
+  const byKey = new Map<string, number[]>();
+  const same = (x: Event, e: Event) => {
+    if (!datesCompatible(x.date, e.date)) return false;
+    if (x.date.precision === "unknown" || e.date.precision === "unknown") return false;
+    const shared = x.participants.filter((p) => e.participants.some((q) => q.id === p.id)).length;
+    const placeOk = !x.place || !e.place || samePlace(x.place, e.place) || !x.date.day || !e.date.day;
+    return placeOk && (shared >= 2 || (x.ordinal !== undefined && x.ordinal === e.ordinal));
+  };
   for (const e of sorted) {
-    const g = groups.find((grp) =>
-      grp.some((x) => {
-        if (!datesCompatible(x.date, e.date)) return false;
-        if (x.date.precision === "unknown" || e.date.precision === "unknown") return false;
-        const shared = x.participants.filter((p) => e.participants.some((q) => q.id === p.id)).length;
-        const placeOk = !x.place || !e.place || samePlace(x.place, e.place) || !x.date.day || !e.date.day;
-        return placeOk && (shared >= 2 || (x.ordinal !== undefined && x.ordinal === e.ordinal));
-      }),
-    );
-    if (g) g.push(e);
-    else groups.push([e]);
+    let found = -1;
+    if (e.date.precision !== "unknown") {
+      for (const key of lookupKeys(e)) {
+        const list = byKey.get(key);
+        if (!list) continue;
+        for (const g of list) {
+          if (found >= 0 && g >= found) break;
+          if (groups[g]!.some((x) => same(x, e))) {
+            found = g;
+            break;
+          }
+        }
+      }
+    }
+    if (found < 0) {
+      found = groups.length;
+      groups.push([e]);
+    } else groups[found]!.push(e);
+    // A member whose date is unknown never matches: it gives its group no keys.
+    if (e.date.precision === "unknown") continue;
+    for (const key of memberKeys(e)) {
+      const list = byKey.get(key);
+      if (!list) byKey.set(key, [found]);
+      else if (!list.includes(found)) list.splice(sortedIndex(list, found), 0, found);
+    }
   }
   return groups;
+}
+
+/** Keys a member is found by: each pair of its participants (as listed, a repeated one too), its ordinal. */
+function memberKeys(x: Event): string[] {
+  const ids = x.participants.map((p) => p.id);
+  const keys: string[] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) keys.push(pairKey(ids[i]!, ids[j]!));
+  if (x.ordinal !== undefined) keys.push(`#${x.ordinal}`);
+  return keys;
+}
+
+/** Keys under which a member that can match `e` is filed: pairs of e's people (a person with itself too), its ordinal. */
+function lookupKeys(e: Event): string[] {
+  const ids = [...new Set(e.participants.map((p) => p.id))];
+  const keys: string[] = [];
+  for (let i = 0; i < ids.length; i++) for (let j = i; j < ids.length; j++) keys.push(pairKey(ids[i]!, ids[j]!));
+  if (e.ordinal !== undefined) keys.push(`#${e.ordinal}`);
+  return keys;
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function sortedIndex(list: number[], v: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
