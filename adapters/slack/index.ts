@@ -334,7 +334,8 @@ const EVENTS_PATH = "/slack/events";
 /**
  * Bolt's HTTP receiver (signature check, 3-second acknowledgement, `customRoutes` for /healthz), with one
  * guard in front: a correctly signed body that is not a JSON object (`null`, an array, a number) gets 400.
- * Bolt itself would read a property of it outside any try and crash the process with an unhandled rejection.
+ * Bolt itself would read a property of it outside any try and crash the process with an unhandled rejection
+ * (and an `event` that is not an object would fail inside Bolt with a 500).
  */
 function httpReceiver(signingSecret: string, port: number, health: (req: IncomingMessage, res: ServerResponse) => void, logger: BoltLogger): HTTPReceiver {
   const receiver = new HTTPReceiver({ signingSecret, port, logger, customRoutes: [{ path: "/healthz", method: ["GET", "HEAD"], handler: health }] });
@@ -346,8 +347,9 @@ function httpReceiver(signingSecret: string, port: number, health: (req: Incomin
         // Buffers the body on the request (Bolt reuses it) and checks the signature.
         const buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret, bodyLimit: defaultBodyLimit }, req, res);
         const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-        if (typeof body !== "object" || body === null || Array.isArray(body)) {
-          logger.warn("Malformed request body: not a JSON object");
+        const event = isObject(body) ? body.event : undefined;
+        if (!isObject(body) || (event !== undefined && !isObject(event))) {
+          logger.warn("Malformed request body: not a JSON object, or an event that is not one");
           return HTTPModuleFunctions.buildNoBodyResponse(res, 400);
         }
       } catch (err) {
@@ -364,6 +366,10 @@ function httpReceiver(signingSecret: string, port: number, health: (req: Incomin
     });
   };
   return receiver;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function withShareButton(messages: SlackMessage[], answer: Answer): SlackMessage[] {

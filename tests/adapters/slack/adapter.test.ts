@@ -379,6 +379,10 @@ describe("request verification", () => {
       expect((await post(port, "/slack/events", "", JSON_TYPE)).status).toBe(400);
       // Correctly signed, valid JSON, but not an object: Bolt alone would crash the process on these.
       for (const body of ["null", "[]", "42", '"text"']) expect((await post(port, "/slack/events", body, JSON_TYPE)).status, body).toBe(400);
+      for (const event of ["null", '"x"', "[]"]) {
+        const body = `{"type":"event_callback","event_id":"EvBad","team_id":"T0001","event":${event}}`;
+        expect((await post(port, "/slack/events", body, JSON_TYPE)).status, body).toBe(400);
+      }
       for (const payload of ["null", "[1]", "7"]) expect((await post(port, "/slack/events", form({ payload }), FORM)).status, payload).toBe(400);
       // … and unsigned they are still refused as unsigned.
       expect((await post(port, "/slack/events", "null", JSON_TYPE, { sign: false })).status).toBe(401);
