@@ -90,6 +90,8 @@ describe("telegram digests and /ingest", () => {
     const [shown] = await exchange(group, `/digest@${BOT_INFO.username}`);
     expect(shown).toContain("This chat's digest");
     expect(shown).toContain("every day at 09:00 (Europe/Berlin)");
+    // Nothing sent yet: the next digest starts from the moment of subscribing.
+    expect(shown).toContain("The next digest holds articles added since: Fri 10 May 2024, 12:00 (Europe/Berlin)");
   });
 
   it("answers bad input with usage, and /digest in a chat without a subscription says so", async () => {
