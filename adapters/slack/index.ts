@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from "@slack/bolt";
+import { App, defaultBodyLimit, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, LogLevel, webApi, type Logger as BoltLogger, type RespondFn } from "@slack/bolt";
 import type { Answer } from "../../src/answer.ts";
 import { digestCommand } from "../../src/digest/commands.ts";
 import { unavailableLines } from "../../src/digest/texts.ts";
@@ -69,14 +69,15 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
     res.end(JSON.stringify(health()));
   };
 
+  const boltLog = boltLogger(log.child({ component: "bolt" }));
   const app = new App({
     ...(mode === "socket"
       ? { socketMode: true, appToken }
-      : { signingSecret, port: listenPort, customRoutes: [{ path: "/healthz", method: ["GET", "HEAD"], handler: healthRoute }] }),
+      : { receiver: httpReceiver(signingSecret!, listenPort, healthRoute, boltLog) }),
     // An authorize function instead of `token`: Bolt then never calls auth.test itself (which would crash start-up
     // when Slack is unreachable); the identity comes from our own retried auth.test.
     authorize: async () => ({ botToken: token, botId: identity?.botId, botUserId: identity?.userId }),
-    logger: boltLogger(log.child({ component: "bolt" })),
+    logger: boltLog,
     clientOptions,
     convoStore: false,
   });
@@ -325,6 +326,50 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
       log.info("slack adapter stopped");
     },
   };
+}
+
+/** Where Slack sends slash commands, events and interactions. */
+const EVENTS_PATH = "/slack/events";
+
+/**
+ * Bolt's HTTP receiver (signature check, 3-second acknowledgement, `customRoutes` for /healthz), with one
+ * guard in front: a correctly signed body that is not a JSON object (`null`, an array, a number) gets 400.
+ * Bolt itself would read a property of it outside any try and crash the process with an unhandled rejection
+ * (and an `event` that is not an object would fail inside Bolt with a 500).
+ */
+function httpReceiver(signingSecret: string, port: number, health: (req: IncomingMessage, res: ServerResponse) => void, logger: BoltLogger): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, port, logger, customRoutes: [{ path: "/healthz", method: ["GET", "HEAD"], handler: health }] });
+  const bolt = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (req.method !== "POST" || new URL(req.url ?? "/", "http://localhost").pathname !== EVENTS_PATH) return bolt(req, res);
+    void (async () => {
+      try {
+        // Buffers the body on the request (Bolt reuses it) and checks the signature.
+        const buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret, bodyLimit: defaultBodyLimit }, req, res);
+        const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+        const event = isObject(body) ? body.event : undefined;
+        if (!isObject(body) || (event !== undefined && !isObject(event))) {
+          logger.warn("Malformed request body: not a JSON object, or an event that is not one");
+          return HTTPModuleFunctions.buildNoBodyResponse(res, 400);
+        }
+      } catch (err) {
+        if (isRawBodyError(err)) {
+          // Unreadable or over Bolt's size limit: the body is gone, so answer here.
+          logger.warn(`Request body could not be read: ${err.message}`);
+          return HTTPModuleFunctions.buildNoBodyResponse(res, err.type === "entity.too.large" ? 413 : 400);
+        }
+        // Unsigned, stale or unparsable: Bolt answers 401 or 400 from the buffered body.
+      }
+      bolt(req, res);
+    })().catch(() => {
+      if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
+    });
+  };
+  return receiver;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function withShareButton(messages: SlackMessage[], answer: Answer): SlackMessage[] {

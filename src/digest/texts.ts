@@ -159,7 +159,8 @@ export function showLines(s: Subscription | undefined, lang: Lang): Line[] {
   return [
     [{ text: lang === "zh" ? "本聊天的摘要订阅" : "This chat's digest", tag: "b" }],
     ...subscriptionFacts(s, lang),
-    [{ text: lang === "zh" ? "上次摘要截至:" : "Last digest covered up to: " }, { text: formatInstant(s.cursor, s.schedule.tz, lang) }],
+    // The cursor: the subscription's start until a first digest, then the end of the last one.
+    [{ text: lang === "zh" ? "下次摘要包含此后新增的文章:" : "The next digest holds articles added since: " }, { text: formatInstant(s.cursor, s.schedule.tz, lang) }],
   ];
 }
 

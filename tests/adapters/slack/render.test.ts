@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../../src/answer.ts";
-import { FALLBACK_MAX, renderSlack, renderUsage, shareBlock } from "../../../adapters/slack/render.ts";
+import { FALLBACK_MAX, limitMessages, renderSlack, renderUsage, shareBlock } from "../../../adapters/slack/render.ts";
 import { escapeSlack, plainFromSlack, splitEscaped, stripBotMention, truncateEscaped } from "../../../adapters/slack/text.ts";
 import { allText } from "./helpers.ts";
 
@@ -89,6 +89,19 @@ describe("renderSlack", () => {
     }
     const back = plainFromSlack(sections.join(" "));
     expect(back.replace(/\s+/g, "")).toBe(long.replace(/\s+/g, ""));
+  });
+
+  it("keeps at most the messages /ask can send (the acknowledgement and five response_url posts), saying when it cut", () => {
+    const msgs = renderSlack(answer({ answer: "A&B <x> ".repeat(5000) }));
+    expect(msgs.length).toBeGreaterThan(6);
+    const kept = limitMessages(msgs, 6, "en");
+    expect(kept).toHaveLength(6);
+    expect(kept.slice(0, 5)).toEqual(msgs.slice(0, 5));
+    const last = kept[5]!.blocks;
+    expect(last.slice(0, -1)).toEqual(msgs[5]!.blocks);
+    expect(allText({ blocks: [last.at(-1)!] }).join("")).toMatch(/shortened/);
+    expect(limitMessages(msgs.slice(0, 3), 6, "en")).toEqual(msgs.slice(0, 3));
+    expect(allText({ blocks: limitMessages(msgs, 2, "zh")[1]!.blocks }).join("")).toContain("已截短");
   });
 
   it("splits text with no break opportunities (CJK, entities) without cutting an entity", () => {

@@ -1,8 +1,10 @@
 /**
  * Slack adapter start-up and shutdown: not configured → null; an unreachable or failing Slack API
  * never crashes start-up (auth.test and the Socket Mode connection are logged and retried in the
- * background); Socket Mode serves /healthz; stop() resolves quickly even with open connections.
+ * background); Socket Mode serves /healthz; stop() resolves even with open connections (the 5-second
+ * bound npm start puts on stopping is tested in tests/adapters/main.test.ts).
  */
+import { once } from "node:events";
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/index.ts";
@@ -68,10 +70,7 @@ describe("start-up with an unreachable or failing Slack API", () => {
     expect(res.status).toBe(200);
     const answer = ctx.core.ask(q);
     expect(res.json().blocks).toEqual([...renderSlack(answer)[0]!.blocks, shareBlock(answer)]);
-
-    const t0 = Date.now();
     await adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(3000);
     const n = warnings(ctx, "slack auth.test failed; retrying").length;
     await new Promise((r) => setTimeout(r, 150));
     expect(warnings(ctx, "slack auth.test failed; retrying").length).toBe(n); // retries end with stop()
@@ -107,7 +106,7 @@ describe("start-up with an unreachable or failing Slack API", () => {
 });
 
 describe("Socket Mode", () => {
-  it("serves /healthz, retries the connection in the background, and stops quickly", async () => {
+  it("serves /healthz, retries the connection in the background, and stops", async () => {
     const fake = await new FakeSlack().start();
     fakes.push(fake);
     fake.reply("apps.connections.open", () => ({ body: { ok: false, error: "invalid_auth" } }));
@@ -123,10 +122,7 @@ describe("Socket Mode", () => {
     expect(fake.of("apps.connections.open")[0]!.authorization).toBe(`Bearer ${APP_TOKEN}`);
     expect(warnings(ctx, "slack socket mode connection failed; retrying").length).toBeGreaterThanOrEqual(1);
     await waitFor(() => adapter.botUserId, 5000, "bot identity");
-
-    const t0 = Date.now();
     await adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(3000);
     const n = fake.of("apps.connections.open").length;
     await new Promise((r) => setTimeout(r, 150));
     expect(fake.of("apps.connections.open").length).toBe(n);
@@ -135,7 +131,7 @@ describe("Socket Mode", () => {
 });
 
 describe("stop()", () => {
-  it("resolves quickly with a keep-alive connection still open", async () => {
+  it("resolves with a keep-alive connection still open, closing it", async () => {
     const fake = await new FakeSlack().start();
     fakes.push(fake);
     const ctx = await testContext({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
@@ -144,10 +140,8 @@ describe("stop()", () => {
     const req = request({ host: "127.0.0.1", port: adapter.port, path: "/slack/events", method: "POST", headers: { "content-type": "application/json", "content-length": "1000" } });
     req.on("error", () => {});
     req.write("{");
-    await new Promise((r) => setTimeout(r, 50));
-    const t0 = Date.now();
+    await once(req, "socket").then(([socket]) => once(socket, "connect"));
     await adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(3500);
     req.destroy();
     await expect(fetch(`http://127.0.0.1:${adapter.port ?? 1}/healthz`)).rejects.toThrow();
   });

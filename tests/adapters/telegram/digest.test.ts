@@ -90,6 +90,8 @@ describe("telegram digests and /ingest", () => {
     const [shown] = await exchange(group, `/digest@${BOT_INFO.username}`);
     expect(shown).toContain("This chat's digest");
     expect(shown).toContain("every day at 09:00 (Europe/Berlin)");
+    // Nothing sent yet: the next digest starts from the moment of subscribing.
+    expect(shown).toContain("The next digest holds articles added since: Fri 10 May 2024, 12:00 (Europe/Berlin)");
   });
 
   it("answers bad input with usage, and /digest in a chat without a subscription says so", async () => {
@@ -158,8 +160,12 @@ describe("telegram digests and /ingest", () => {
     c.set("2024-05-11T06:59:00Z");
     await bot.scheduler.tick();
     const before = api.sentTo(group.id).length;
+    const refused = api.callsOf("sendMessage").filter((x) => x.failed).length;
+    // Telegram is busy: the first sendMessage gets 429, which is waited out (retry_after) and retried.
+    api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 0", parameters: { retry_after: 0 } });
     c.set("2024-05-11T07:00:00Z");
     await bot.scheduler.tick();
+    expect(api.callsOf("sendMessage").filter((x) => x.failed).length).toBe(refused + 1);
     const sent = api.sentTo(group.id).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("fairhaven trade agreement");

@@ -25,7 +25,7 @@ export interface ApiFailure {
   parameters?: { retry_after?: number };
 }
 
-/** How long an empty getUpdates is held before answering `[]` (real Telegram holds up to `timeout`). */
+/** How long an empty getUpdates is held before answering `[]` by default (real Telegram holds up to `timeout`). */
 const HOLD_MS = 250;
 
 export const BOT_INFO = {
@@ -66,13 +66,15 @@ export class FakeBotApi {
     private readonly server: Server,
     readonly url: string,
     readonly botInfo: UserFromGetMe,
+    private readonly holdMs: number,
   ) {}
 
-  static async start(botInfo: UserFromGetMe = BOT_INFO): Promise<FakeBotApi> {
+  /** `holdMs`: how long an empty long poll is held (capped by its `timeout`, as Telegram does); default 250 ms. */
+  static async start(botInfo: UserFromGetMe = BOT_INFO, o: { holdMs?: number } = {}): Promise<FakeBotApi> {
     let api: FakeBotApi | undefined;
     const server = createServer((req, res) => void api!.handle(req, res));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    api = new FakeBotApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, botInfo);
+    api = new FakeBotApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, botInfo, o.holdMs ?? HOLD_MS);
     return api;
   }
 
@@ -200,7 +202,7 @@ export class FakeBotApi {
           this.waiting.delete(done);
           resolve();
         };
-        const timer = setTimeout(done, Math.min(HOLD_MS, p.timeout * 1000));
+        const timer = setTimeout(done, Math.min(this.holdMs, p.timeout * 1000));
         this.waiting.add(done);
         res.once("close", done);
       });

@@ -228,10 +228,8 @@ describe("telegram adapter (long polling)", () => {
     expect(ctx.logs.join("\n")).not.toContain(TOKEN.split(":")[1]);
   });
 
-  it("stop() ends long polling within a few seconds", async () => {
-    const t0 = Date.now();
+  it("stop() ends long polling: no getUpdates after it", async () => {
     await adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(3000);
     expect(adapter.bot.isRunning()).toBe(false);
     const polls = api.callsOf("getUpdates").length;
     await new Promise((r) => setTimeout(r, 100));

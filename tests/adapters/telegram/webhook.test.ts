@@ -103,11 +103,9 @@ describe("telegram adapter (webhook)", () => {
     expect(c.logs.join("\n")).toContain("ECONNREFUSED");
   });
 
-  it("stop() closes the server quickly", async () => {
+  it("stop() closes the server", async () => {
     const port = adapter.port;
-    const t0 = Date.now();
     await adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(3000);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });
