@@ -389,8 +389,13 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
   return null;
 }
 
+/** "Which meetings/talks …" asks for gatherings, not for signings, agreements or other happenings. */
+const MEETINGS_ASKED = /\b(meetings|talks|sessions)\b|(会议|会谈|会见|会晤)/i;
+const GATHERINGS = new Set<Event["kind"]>(["talks", "meeting", "committee session", "summit", "conference", "forum", "visit"]);
+
 function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
-  const evs = matchingEvents(intent, index).filter((e) => e.date.precision !== "unknown" || intent.places.length || intent.series);
+  const gatherings = MEETINGS_ASKED.test(intent.question);
+  const evs = matchingEvents(intent, index).filter((e) => (e.date.precision !== "unknown" || intent.places.length || intent.series) && (!gatherings || GATHERINGS.has(e.kind)));
   if (!evs.length) return null;
   const groups = byDate(distinctEvents(evs).map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))));
   const items = groups.slice(0, 8).map((e) => `${dateText(e.date, intent.lang)}${e.place && !intent.places.length ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 110)}`);

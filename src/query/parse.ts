@@ -228,11 +228,17 @@ function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
   const places: string[] = [];
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const keys = new Set([...words, ...words.map((w, i) => w + (words[i + 1] ?? ""))]);
+  // An English-spelt Chinese place asked in characters ("北京" for Beijing): the pinyin of every short Han run.
+  const hanKeys = new Map<string, string>();
+  for (const r of folded.match(/\p{Script=Han}+/gu) ?? [])
+    for (let i = 0; i < r.length; i++) for (let n = 2; n <= 4 && i + n <= r.length; n++) hanKeys.set(pinyinKey(r.slice(i, i + n)), r.slice(i, i + n));
   for (const p of vocab.places) {
     const key = placeKey(p);
     const han = /\p{Script=Han}/u.test(p);
     // A Chinese place asked in pinyin ("beijing" for 北京, "chongqing" for 重庆).
-    const hit = han ? folded.includes(fold(p)) || (p.length >= 2 && keys.has(pinyinKey(p))) : key.length >= 3 && (keys.has(key) || (key.length >= 6 && [...keys].some((w) => near(w, key))));
+    const hit = han
+      ? folded.includes(fold(p)) || (p.length >= 2 && keys.has(pinyinKey(p)))
+      : key.length >= 3 && (keys.has(key) || hanKeys.has(key) || (key.length >= 6 && [...keys].some((w) => near(w, key))));
     if (hit && !places.some((x) => placeKey(x) === key)) places.push(p);
   }
   for (const [en, zh] of PLACES_ZH) if ((folded.includes(zh) || keys.has(placeKey(en))) && !places.some((x) => placeKey(x) === placeKey(en))) places.push(en);

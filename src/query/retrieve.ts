@@ -12,6 +12,7 @@ import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
+import { pinyinKey } from "../extract/aliases.ts";
 import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown } from "./glossary.ts";
 import type { Article, Event, Intent, Sentence } from "../types.ts";
 import { documentsIn, referenceDate, seriesAt } from "../extract/events.ts";
@@ -162,12 +163,14 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const hanUnits = intent.hanRuns.flatMap((r) => chineseUnits(r, poolText));
   const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t));
   const content = [...latin, ...hanUnits.map((u) => u.text)];
-  const hanKnown = hanUnits.filter((u) => u.found || zhGlossaryKnown(u.text, index.vocab.terms) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
+  // A place the question names in characters but the corpus spells in pinyin ("北京" = Beijing) is a constraint, known.
+  const askedPlace = (u: { text: string }) => intent.places.some((pl) => placeKey(pl) === pinyinKey(u.text));
+  const hanKnown = hanUnits.filter((u) => u.found || askedPlace(u) || zhGlossaryKnown(u.text, index.vocab.terms) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
   const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index.vocab.terms)), ...hanKnown];
   // A Chinese proper noun the corpus never mentions ("东京" in "东京的会议在哪里召开") is what English
   // marks with a capital: the question is about something the corpus does not cover.
   const unknown = hanUnits
-    .filter((u) => u.proper && !u.found && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
+    .filter((u) => u.proper && !u.found && !askedPlace(u) && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
     .filter((u) => !(u.text.match(/\p{Script=Han}{2}/gu) ?? []).every((b) => index.vocab.terms.has(b)))
     .map((u) => u.text);
   const units = hanUnits.map((u) => ({ text: u.text, known: hanKnown.includes(u.text) }));
@@ -175,7 +178,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   if (content.length && known.length / content.length < 0.5) return { candidates: [], terms, unknown, units };
   // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
   // Names stay: a sentence that names the people is better evidence than one that only inherits them.
-  const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", intent.yearTo ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold)]);
+  const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", intent.yearTo ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold), ...hanUnits.filter(askedPlace).map((u) => u.text)]);
   // Chinese words count even when the corpus lacks them: unlike English filler ("kz", "how's"), a
   // word the segmenter recognises is part of what is asked.
   const own = new Set([...known, ...hanUnits.map((u) => u.text)].filter((t) => !constraintTerms.has(t) || known.length <= 2));

@@ -47,6 +47,13 @@ describe("places and figures as questions name them", () => {
     const a = core.ask("which meetings took place in chongqing?");
     expect(a.answer).toMatch(/^1 event: November 3 \(year not stated\): the 5th meeting of 中哈能源合作分委会/);
   });
+  it("finds a place the corpus spells in pinyin when the question writes it in characters", () => {
+    expect(core.ask("哪些会议在北京举行?").answer).toMatch(/^共1项:2018年11月3日: the 5th Sub-Committee on Cultural Cooperation/);
+  });
+  it("lists gatherings for 'which meetings', every kind of event for 'what happened'", () => {
+    expect(core.ask("which meetings took place in beijing?").answer).toMatch(/^1 event: November 3, 2018/);
+    expect(core.ask("what happened in beijing?").answer).toMatch(/^2 events: May 2018: .*film co-production agreement.*November 3, 2018/);
+  });
   it("reads 'how long' as a duration or a length, whichever is asked", () => {
     expect(core.ask("how long can visitors stay?").answer).toMatch(/^30 calendar days\./);
     expect(core.ask("how long is the pipeline?").answer).toMatch(/^1,200 km\./);
