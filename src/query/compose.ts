@@ -126,7 +126,7 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
   const all = composeAllMeetings(intent, index);
   if (all) return all;
   for (const c of cands.slice(0, 6)) {
-    if (c.coverage < MIN_COVERAGE) break;
+    if (c.coverage < MIN_COVERAGE) continue;
     const d = bestDate(c.sentence, c.event, index, intent);
     if (!d || !(d.month || d.year)) continue;
     // The event's place, only when this sentence is part of that event's own evidence.
@@ -195,7 +195,7 @@ function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): A
   const all = composeAllMeetings(intent, index);
   if (all) return all;
   for (const c of cands.slice(0, 6)) {
-    if (c.coverage < MIN_COVERAGE) break;
+    if (c.coverage < MIN_COVERAGE) continue;
     const places = findPlaces(c.sentence.text).filter((p) => !intent.places.some((q) => samePlace(q, p.name)));
     const place = places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
     if (!place) continue;
@@ -218,7 +218,7 @@ const ORG_NAME = /((?:\p{Lu}[\p{L}&'’.-]*\s+){0,5}(?:Group|Company|Corporation
 /** "Which company …": organisations named in the best sentence, with the sentence as evidence. */
 function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   for (const c of cands.slice(0, 4)) {
-    if (c.coverage < MIN_COVERAGE) break;
+    if (c.coverage < MIN_COVERAGE) continue;
     const orgs = [...new Set([...c.sentence.text.matchAll(ORG_NAME)].map((m) => m[1]!.trim()))].filter((o) => o.split(/\s+/).length >= 2);
     if (!orgs.length) continue;
     return answer(intent, true, withQuote(`${list(orgs, intent.lang)}.`, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
@@ -361,7 +361,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
   const qTerms = new Set(tokenize(intent.question));
   const askedTerms = new Set(expandTerms(intent, index));
   for (const c of cands.slice(0, 8)) {
-    if (c.coverage < MIN_COVERAGE) break;
+    if (c.coverage < MIN_COVERAGE) continue;
     const text = c.sentence.lang === "zh" ? fold(c.sentence.text) : c.sentence.text;
     let figs = findFigures(text);
     if (/第几|\b(which|what) (time|visit)\b/i.test(intent.question)) {

@@ -4,6 +4,7 @@
  */
 import { COUNTRIES, GLOSSARY } from "../extract/lexicon.ts";
 import { tokenize } from "../index/tokenize.ts";
+import { glossTerms } from "./dictionary.ts";
 
 let termRows: Map<string, string[][]> | undefined;
 /** The glossary rows (as search terms) a term belongs to, built once. */
@@ -47,9 +48,9 @@ export function equivalentKnown(term: string, vocab: Set<string>): boolean {
   return rowsOf(term).some((toks) => toks.some((t) => vocab.has(t)));
 }
 
-/** Does the corpus vocabulary hold an English equivalent of a Chinese word? */
+/** Does the corpus vocabulary hold an English equivalent of a Chinese word (glossary or dictionary)? */
 export function zhGlossaryKnown(unit: string, vocab: Set<string>): boolean {
-  return zhEquivalents(unit).some((toks) => toks.every((t) => vocab.has(t)));
+  return [...zhEquivalents(unit), ...glossTerms(unit)].some((toks) => toks.every((t) => vocab.has(t)));
 }
 
 /** Is the word itself ("Sub-Committee", "S&T") an entry of the glossary? */

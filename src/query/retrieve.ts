@@ -14,6 +14,7 @@ import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { pinyinKey } from "../extract/aliases.ts";
 import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown } from "./glossary.ts";
+import { englishTermsOf, glossIn, glossTerms } from "./dictionary.ts";
 import type { Article, Event, Intent, Sentence } from "../types.ts";
 import { documentsIn, referenceDate, seriesAt } from "../extract/events.ts";
 
@@ -43,6 +44,8 @@ export function expandTerms(intent: Intent, index: CorpusIndex): string[] {
   for (const row of GLOSSARY) {
     if (row.some((w) => (/\p{Script=Han}/u.test(w) ? fq.includes(w) : new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\&]/g, "\\$&")}($|[^a-z])`).test(fq)))) for (const w of row) for (const t of tokenize(w)) out.add(t);
   }
+  // A Chinese question's words in English too (the dictionary's first glosses), to find English sentences.
+  for (const run of intent.hanRuns) for (const w of words(run)) if (w.word.length >= 2 && w.tag !== "r" && w.tag !== "m") for (const toks of glossTerms(w.word).slice(0, 3)) for (const t of toks) out.add(t);
   for (const id of intent.persons) {
     const p = index.vocab.persons.find((x) => x.id === id);
     for (const al of p?.aliases ?? []) for (const t of tokenize(al)) out.add(t);
@@ -166,11 +169,14 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   // A place the question names in characters but the corpus spells in pinyin ("北京" = Beijing) is a constraint, known.
   const askedPlace = (u: { text: string }) => intent.places.some((pl) => placeKey(pl) === pinyinKey(u.text));
   const hanKnown = hanUnits.filter((u) => u.found || askedPlace(u) || zhGlossaryKnown(u.text, index.vocab.terms) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
-  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index.vocab.terms)), ...hanKnown];
+  // An English word is known too when a Chinese sentence found says it (through the dictionary).
+  const zhSaid = (sid: string) => englishTermsOf(sid, index.folded(sid));
+  const zhPool = latin.length ? [...pool.keys()].filter((sid) => index.sentences.get(sid)!.lang === "zh") : [];
+  const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index.vocab.terms) || zhPool.some((sid) => zhSaid(sid).has(t))), ...hanKnown];
   // A Chinese proper noun the corpus never mentions ("东京" in "东京的会议在哪里召开") is what English
   // marks with a capital: the question is about something the corpus does not cover.
   const unknown = hanUnits
-    .filter((u) => u.proper && !u.found && !askedPlace(u) && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
+    .filter((u) => u.proper && !u.found && !askedPlace(u) && !intent.focus.includes(u.text) && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
     .filter((u) => !(u.text.match(/\p{Script=Han}{2}/gu) ?? []).every((b) => index.vocab.terms.has(b)))
     .map((u) => u.text);
   const units = hanUnits.map((u) => ({ text: u.text, known: hanKnown.includes(u.text) }));
@@ -202,7 +208,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
       const w = (headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1;
       total += w;
       const han = /\p{Script=Han}/u.test(t);
-      if (han ? unitIn(t, index.folded(sid), st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st)) {
+      if (han ? unitIn(t, index.folded(sid), st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st) || (s.lang === "zh" && zhSaid(sid).has(t))) {
         covered += w;
       } else if (DOC_WORDS.has(t) && documentsIn(s.text).length) {
         // "签署了什么文件" / "which documents": a sentence that records a signing names one.
@@ -257,7 +263,7 @@ function unitIn(unit: string, text: string, st: Set<string>): boolean {
   // A country in any of its names: 哈萨克斯坦 = 哈方 = Kazakh(stan).
   const country = COUNTRIES.find((c) => c.zh.includes(unit));
   if (country) return country.zh.some((z) => z.length >= 2 && text.includes(z)) || country.forms.some((f) => st.has(stem(f)) || st.has(f));
-  return zhEquivalents(unit).some((toks) => toks.every((t) => st.has(t)));
+  return zhEquivalents(unit).some((toks) => toks.every((t) => st.has(t))) || glossIn(unit, st);
 }
 /** Events that satisfy the question's people/place/year/ordinal constraints (for counting and listing). */
 export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {

@@ -41,6 +41,11 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("where did han zheng meet mamin?").answer).toMatch(/^2 times .*Almaty.*Geneva/);
   });
 
+  it("answers Chinese questions from English sentences through the dictionary", () => {
+    expect(core.ask("双方签署了多少份粮食贸易协议?").answer).toMatch(/^12。/);
+    expect(core.ask("第九次合作委员会会议在哪个城市举行?").answer).toMatch(/^地点:阿拉木图/);
+  });
+
   it("answers what office a person holds, in either language", () => {
     expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
     expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);

@@ -1,0 +1,117 @@
+/**
+ * Chinese → English word glosses from CC-CEDICT (the data the `cc-cedict` package ships), so that a
+ * Chinese question can be matched against English sentences ("轻轨" → light rail, "早期收获" → early harvest).
+ * Takes a simplified Chinese word; returns its short English glosses as search-term lists.
+ *
+ * The package's own lookup class builds typed arrays for every entry (seconds and hundreds of MB), so
+ * its data file is read directly on first use and reduced to short glosses of words of two or more
+ * characters (~1.5 s, once per machine: the result is cached as a small file in the temp folder and
+ * read in ~0.1 s afterwards): `glossTerms("轻轨")` → `[["light", "rail"], …]`.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { tokenize } from "../index/tokenize.ts";
+import { words } from "../index/segment.ts";
+
+/** One CC-CEDICT row as the package stores it: traditional, simplified, pinyin, English (one or many). */
+type Row = [string, string, string, string | string[], ...unknown[]];
+
+let glosses: Map<string, string> | undefined;
+let failed = false;
+const termCache = new Map<string, string[][]>();
+
+/** Short English phrases of one dictionary sense: "to leave for; to proceed towards" → ["leave for", "proceed towards"]. */
+export function shortGlosses(sense: string): string[] {
+  if (/^(variant of|old variant|see |surname |abbr\. for|used in|CL:|erhua variant|also written|\(old\))/i.test(sense)) return [];
+  return sense
+    .replace(/\([^)]*\)/g, " ")
+    .split(/[;,]/)
+    .map((p) => p.replace(/\b(sth|sb|one's|oneself)\b/g, " ").replace(/^\s*to\s+/i, "").replace(/\s+/g, " ").trim())
+    .filter((p) => p.length >= 2 && p.split(" ").length <= 4 && !/[\p{Script=Han}|[\]]/u.test(p));
+}
+
+/** The reduced dictionary is kept as a small file next to other caches, so only the first process pays for the reduction. */
+const CACHE_VERSION = 1;
+
+function load(): Map<string, string> | undefined {
+  if (glosses || failed) return glosses;
+  try {
+    const pkg = fileURLToPath(new URL("../package.json", import.meta.resolve("cc-cedict")));
+    const version = (JSON.parse(readFileSync(pkg, "utf8")) as { version: string }).version;
+    const cache = join(tmpdir(), "kz-cn-newsbot", `cedict-${version}-v${CACHE_VERSION}.tsv`);
+    glosses = existsSync(cache) ? readCache(cache) : reduce(fileURLToPath(new URL("../data/all.js", import.meta.resolve("cc-cedict"))), cache);
+  } catch {
+    failed = true; // without the dictionary, the hand-written glossary still serves
+  }
+  return glosses;
+}
+
+function readCache(file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
+}
+
+/** Short glosses of every word of two or more characters, written to `cache` (atomically) for the next process. */
+function reduce(dataFile: string, cache: string): Map<string, string> {
+  const text = readFileSync(dataFile, "utf8");
+  const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as { all: Row[] };
+  const out = new Map<string, string>();
+  for (const row of data.all) {
+    const zh = row[1];
+    if (typeof zh !== "string" || zh.length < 2 || !/^\p{Script=Han}+$/u.test(zh)) continue;
+    const senses = Array.isArray(row[3]) ? row[3] : [row[3]];
+    const short = senses.flatMap((s) => (typeof s === "string" ? shortGlosses(s) : [])).slice(0, 10);
+    if (!short.length) continue;
+    const prev = out.get(zh);
+    out.set(zh, prev ? `${prev}|${short.join("|")}` : short.join("|"));
+  }
+  try {
+    mkdirSync(dirname(cache), { recursive: true });
+    const tmp = `${cache}.${process.pid}.tmp`;
+    writeFileSync(tmp, [...out].map(([k, v]) => `${k}\t${v}`).join("\n"));
+    renameSync(tmp, cache);
+  } catch {
+    // a read-only temp folder only costs the next process the same reduction
+  }
+  return out;
+}
+
+/** English search terms of each short gloss of a Chinese word, or [] when the dictionary lacks it. */
+export function glossTerms(zh: string): string[][] {
+  let v = termCache.get(zh);
+  if (!v) {
+    const g = load()?.get(zh);
+    v = g ? [...new Set(g.split("|"))].map((p) => tokenize(p)).filter((t) => t.length > 0) : [];
+    if (termCache.size > 20_000) termCache.clear();
+    termCache.set(zh, v);
+  }
+  return v;
+}
+
+/** Does a set of sentence terms hold every term of one gloss ("rail" also as the start of "railwai")? */
+export function glossIn(zh: string, st: Set<string>): boolean {
+  const has = (t: string) => st.has(t) || (t.length >= 4 && [...st].some((x) => x.length > t.length && x.startsWith(t)));
+  return glossTerms(zh).some((toks) => toks.every(has));
+}
+
+const sentenceCache = new Map<string, Set<string>>();
+/**
+ * The English terms a Chinese text says, word by word through the dictionary ("联合声明开启了两国关系" →
+ * joint, declar, start, begin, open, relat, …), for matching an English question. Cached by `key`.
+ */
+export function englishTermsOf(key: string, zhText: string): Set<string> {
+  let v = sentenceCache.get(key);
+  if (!v) {
+    v = new Set<string>();
+    for (const w of words(zhText)) if (w.word.length >= 2) for (const toks of glossTerms(w.word)) for (const t of toks) v.add(t);
+    if (sentenceCache.size > 5_000) sentenceCache.clear();
+    sentenceCache.set(key, v);
+  }
+  return v;
+}

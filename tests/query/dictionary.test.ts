@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { englishTermsOf, glossIn, glossTerms, shortGlosses } from "../../src/query/dictionary.ts";
+import { tokenize } from "../../src/index/tokenize.ts";
+
+describe("shortGlosses", () => {
+  it("cuts a dictionary sense into short phrases without grammar words or notes", () => {
+    expect(shortGlosses("to leave for; to proceed towards; to go to")).toEqual(["leave for", "proceed towards", "go to"]);
+    expect(shortGlosses("to open (sth that has been sealed)")).toEqual(["open"]);
+    expect(shortGlosses("variant of 關係|关系[guan1 xi5]")).toEqual([]);
+    expect(shortGlosses("surname Zhang")).toEqual([]);
+  });
+});
+
+describe("the Chinese-English dictionary", () => {
+  it("glosses Chinese words as English search terms", () => {
+    expect(glossTerms("签署")).toContainEqual(tokenize("sign"));
+    expect(glossTerms("轻轨")).toContainEqual(tokenize("light rail"));
+    expect(glossTerms("不是一个词语啊")).toEqual([]);
+  });
+  it("matches a gloss against an English sentence's terms, a shorter word as the start of a longer one", () => {
+    expect(glossIn("轻轨", new Set(tokenize("the 22.4 km light railway in the capital")))).toBe(true);
+    expect(glossIn("轻轨", new Set(tokenize("a new gas pipeline")))).toBe(false);
+  });
+  it("says in English what a Chinese sentence says, word by word", () => {
+    const said = englishTermsOf("t1", "双方签署了议定书");
+    expect(said.has(tokenize("sign")[0]!)).toBe(true);
+    expect(said.has(tokenize("protocol")[0]!)).toBe(true);
+  });
+});
