@@ -139,4 +139,6 @@ export interface Intent {
   hanRuns: string[];
   /** Capitalised words of the question that match nothing in the corpus. */
   unknownNames: string[];
+  /** People the question sets aside ("besides Massimov", "除了马西莫夫"): not constraints, not answers. */
+  excluded?: string[];
 }

@@ -285,7 +285,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const qTerms = new Set(tokenize(intent.question));
   const asked = new Set(expandTerms(intent, index));
   const askedTitle = coreTitle(intent.question);
-  const wantsElse = /\b(else|other|besides|also)\b|还|另外|其他/i.test(intent.question);
+  const wantsElse = /\b(else|other|besides|also|apart from|aside from|except)\b|还|另外|其他|除了/i.test(intent.question);
   // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
   const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE);
   const ordered = [...top.filter((c) => index.peopleIn(c.sentence.id).length || c.event?.participants.length), ...top];
@@ -295,7 +295,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       ...(c.event?.participants.filter((p) => inSentence.includes(p.id) || c.event!.evidence.includes(c.sentence.id)) ?? []),
       ...inSentence.filter((id) => !c.event?.participants.some((p) => p.id === id)).map((id) => ({ id, name: byId.get(id)!.name, title: byId.get(id)!.titles[0], country: byId.get(id)!.country, role: "participant" as const })),
     ];
-    people = people.filter((p) => !intent.persons.includes(p.id));
+    people = people.filter((p) => !intent.persons.includes(p.id) && !intent.excluded?.includes(p.id));
     if (intent.side) people = people.filter((p) => p.country === intent.side);
     if (role && people.some((p) => p.role === role)) people = people.filter((p) => p.role === role);
     // A title named in the question ("Kazakhstan's First Deputy Prime Minister", "第一副总理") picks its
@@ -308,10 +308,17 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     if (askedTitle && !intent.persons.length && !role && WHO_IS.test(intent.question)) people = people.filter((p) => byId.get(p.id)!.titles.some((t) => coreTitle(t) === askedTitle));
     // "Who did X meet in Davos?": everyone X met there, from every matching event, not one sentence's cast.
     const metWith = /\b(meet|met|meets|talks?|hold|held)\b|会见|会谈|会晤/i.test(intent.question);
+    let quote = c.sentence;
     if ((wantsElse || metWith) && intent.persons.length) {
-      const others = matchingEvents(intent, index).flatMap((e) => e.participants).filter((p) => !intent.persons.includes(p.id));
+      const evs = matchingEvents(intent, index);
+      const others = evs.flatMap((e) => e.participants).filter((p) => !intent.persons.includes(p.id) && !intent.excluded?.includes(p.id));
       const uniq = others.filter((p, i) => others.findIndex((q) => q.id === p.id) === i);
-      if (uniq.length) people = uniq;
+      if (uniq.length) {
+        people = uniq;
+        // Quote the sentence that names the first of them, when the best one does not.
+        const naming = evs.flatMap((e) => e.evidence).find((sid) => index.peopleIn(sid).includes(uniq[0]!.id));
+        if (!index.peopleIn(c.sentence.id).includes(uniq[0]!.id) && naming) quote = index.sentences.get(naming) ?? quote;
+      }
     }
     if (!people.length) {
       // Organisations and other non-person answers: the clause itself is the answer, unless a
@@ -322,7 +329,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     }
     const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang)), intent.lang);
     const direct = intent.lang === "zh" ? `${names}。` : `${names}.`;
-    return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
+    return answer(intent, true, withQuote(direct, quote, intent.lang), [quote], c.event ? [c.event] : [], index);
   }
   return null;
 }

@@ -34,6 +34,8 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   [/\bhow many times\b|多少次|(?<!第)几次|几回/i, "howmany"],
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
   [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|^\s*(列出|列举)|有哪些(会议|活动)/i, "list"],
+  // "date + place?", "when and where", "时间地点": the date, with the place the event has.
+  [/\b(date|day)\b[^?]*\b(place|venue|location)\b|\bwhen and where\b|\bwhere and when\b|时间(和|与|及|、)?地点|何时何地/i, "when"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
   [/\bwhere\b|which (city|place|venue|country|location)\b|在哪(?![些家位种份])|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
@@ -274,7 +276,7 @@ export function seriesNamed(q: string): string | undefined {
   if (!m) return undefined;
   const before = q.slice(0, m.index).trim().split(/\s+/).filter(Boolean);
   let i = before.length;
-  while (i > 0 && before.length - i < 3 && !SERIES_STOP.test(before[i - 1]!)) i--;
+  while (i > 0 && before.length - i < 3 && !SERIES_STOP.test(before[i - 1]!) && !/\d|[:;,.?!—–]$/.test(before[i - 1]!)) i--;
   const name = [...before.slice(i), m[1]!, (m[2] ?? "").trim()].join(" ").trim();
   return seriesWords(name).length ? name : undefined;
 }
@@ -325,7 +327,11 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
 
   const side = SIDES.find(([re]) => re.test(q) || re.test(folded))?.[1];
   const nameSpans: string[] = [];
-  const persons = findPersonsIn(q, vocab.persons, vocab.terms, nameSpans);
+  const mentioned = findPersonsIn(q, vocab.persons, vocab.terms, nameSpans);
+  // "who else did Li meet besides Massimov?", "除了马西莫夫,李克强还会见了谁?": set aside, not asked about.
+  const aside = q.match(/\b(?:besides|apart from|other than|aside from|except(?: for)?|not counting)\s+(.+?)(?=[,?;:？，]|\s+(?:who|whom|what|did|does|do|was|were|in|at|on|during)\b|$)/i)?.[1] ?? q.match(/除了?(.+?)(?:以外|之外|外|[,，]|还|$)/u)?.[1];
+  const excluded = aside ? findPersonsIn(aside, vocab.persons, vocab.terms) : [];
+  const persons = mentioned.filter((id) => !excluded.includes(id));
 
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
   const unknownNames: string[] = [];
@@ -368,5 +374,6 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     hanRuns: content.match(/\p{Script=Han}{2,}/gu) ?? [],
     focus,
     unknownNames,
+    excluded,
   };
 }

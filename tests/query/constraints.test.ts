@@ -29,6 +29,7 @@ describe("series named without an ordinal", () => {
     expect(seriesNamed("list the meetings of the sub-committee on transport cooperation")).toBe("sub-committee on transport cooperation");
     expect(seriesNamed("中哈能源合作分委会会议在哪里举行?")).toBe("中哈能源合作分委会");
     expect(seriesNamed("when did the committee meet?")).toBeUndefined();
+    expect(seriesNamed("2023 cooperation committee: who was the chinese co-chair?")).toBeUndefined();
   });
   it("answers for that series and not for another one", () => {
     expect(core.ask("who co-chaired the culture sub-committee meeting?").answer).toMatch(/^Chen Hua .*Aidar Bekov/);

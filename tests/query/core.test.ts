@@ -46,6 +46,19 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("第九次合作委员会会议在哪个城市举行?").answer).toMatch(/^地点:阿拉木图/);
   });
 
+  it("sets aside the people a question excludes, and quotes the sentence naming the answer", () => {
+    const a = core.ask("who did askar mamin meet in geneva apart from han zheng?");
+    expect(a.found).toBe(false);
+    const all = core.ask("who did askar mamin meet in geneva?");
+    expect(all.answer).toMatch(/^Han Zheng/);
+    expect(core.ask("除了韩正,马明还会见了谁?").answer).not.toMatch(/韩正|Han Zheng/);
+  });
+
+  it("answers 'date + place' with both", () => {
+    expect(core.ask("9th committee meeting: date + place?").answer).toMatch(/^March 5, 2019, in Almaty\./);
+    expect(core.ask("第九次合作委员会会议的时间和地点?").answer).toMatch(/^时间:2019年3月5日,地点:阿拉木图/);
+  });
+
   it("answers what office a person holds, in either language", () => {
     expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
     expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);
