@@ -85,13 +85,13 @@ export async function ingestArticle(live: LiveCorpus, input: IngestInput): Promi
   const path = join(live.dataDir, file);
   await mkdir(join(live.dataDir, INGEST_FOLDER), { recursive: true });
   await writeFile(path, bytes, { flag: "wx" });
-  await live.sync();
+  await live.sync([file]);
   const core = live.core;
   const article = core.corpus.articles.find((a) => a.file === file);
   if (!article) {
     const problem = core.problems.find((p) => p.file === file);
     await unlink(path).catch(() => undefined);
-    await live.sync();
+    await live.sync([file]);
     return { ok: false, reason: "unreadable", detail: problem?.reason };
   }
   return { ok: true, file, title: article.title, events: core.events().filter((e) => e.file === file).length };
