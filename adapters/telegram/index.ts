@@ -18,7 +18,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, BotError, webhookCallback, type Context } from "grammy";
+import { Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from "grammy";
 import type { Document, Message, MessageEntity, UserFromGetMe } from "grammy/types";
 import { digestCommand } from "../../src/digest/commands.ts";
 import { unavailableLines } from "../../src/digest/texts.ts";
@@ -44,6 +44,8 @@ export interface TelegramOptions {
   pollingTimeout?: number;
   /** Overrides for @grammyjs/auto-retry. */
   retry?: AutoRetryOptions;
+  /** Backoff while the Bot API cannot be reached at start (getMe); default 1 s doubling to 60 s. */
+  startRetry?: { initialMs?: number; maxMs?: number };
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -236,6 +238,37 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
   let stopped = false;
+  /** Ends the wait between getMe attempts when stop() is called. */
+  let wake: (() => void) | undefined;
+
+  /**
+   * The bot's identity (getMe). While the Bot API cannot be reached (network errors, 5xx, 429) this is
+   * logged and retried with backoff, so a Telegram outage at start is visible and never blocks stop().
+   * A refusal (401 bad token, 404) is thrown. Resolves undefined when stopped meanwhile.
+   */
+  async function getMe(): Promise<UserFromGetMe | undefined> {
+    const initialMs = opts.startRetry?.initialMs ?? 1000;
+    const maxMs = opts.startRetry?.maxMs ?? 60_000;
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        return await bot.api.getMe();
+      } catch (err) {
+        const passing = err instanceof HttpError || (err instanceof GrammyError && (err.error_code >= 500 || err.error_code === 429));
+        if (!passing || stopped) throw err;
+        const retryInMs = Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 20));
+        log.warn({ err: errorFields(err, secrets), attempt, retryInMs }, "telegram getMe failed; retrying");
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, retryInMs);
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+    }
+    return undefined;
+  }
 
   async function registerCommands(): Promise<void> {
     try {
@@ -314,7 +347,11 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     async start() {
       stopped = false;
       try {
-        if (!bot.isInited()) await bot.init();
+        if (!bot.isInited()) {
+          const me = await getMe();
+          if (!me) return;
+          bot.botInfo = me;
+        }
         await registerCommands();
         if (webhookUrl) await startWebhook(webhookUrl);
         else await startPolling();
@@ -328,6 +365,7 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     async stop() {
       if (stopped) return;
       stopped = true;
+      wake?.();
       if (mode === "webhook") await closeServer();
       else {
         if (bot.isRunning()) await settleWithin(bot.stop(), STOP_WAIT_MS);
