@@ -22,7 +22,7 @@ import { Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } 
 import type { Document, Message, MessageEntity, UserFromGetMe } from "grammy/types";
 import { digestCommand } from "../../src/digest/commands.ts";
 import { unavailableLines } from "../../src/digest/texts.ts";
-import { ingestArticle, ingestLines, ingestRefusedLines, INGEST_MAX_BYTES, isAdmin, type IngestInput } from "../../src/live/ingest.ts";
+import { fileRefusal, ingestArticle, ingestLines, ingestRefusedLines, isAdmin, type IngestInput } from "../../src/live/ingest.ts";
 import type { Lang } from "../../src/types.ts";
 import type { AdapterContext, ChatAdapter } from "../chat.ts";
 import { errorFields, SEND_OPTIONS, telegramPublisher } from "./publisher.ts";
@@ -218,7 +218,9 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     await ctx.replyWithChatAction("typing").catch(() => undefined);
     let input: IngestInput = { text, now: actx.now() };
     if (doc) {
-      if ((doc.file_size ?? 0) > INGEST_MAX_BYTES) return send(ctx, toMessages(ingestLines({ ok: false, reason: "too-large" }, lang)));
+      // Refused by its name or announced size before anything is downloaded.
+      const refused = fileRefusal(doc.file_name, doc.file_size);
+      if (refused) return send(ctx, toMessages(ingestLines(refused, lang)));
       input = { bytes: await download(doc), filename: doc.file_name, now: actx.now() };
     }
     const outcome = await ingestArticle(actx.live, input);
