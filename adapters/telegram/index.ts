@@ -24,6 +24,7 @@ import { digestCommand } from "../../src/digest/commands.ts";
 import { unavailableLines } from "../../src/digest/texts.ts";
 import { fileRefusal, ingestArticle, ingestLines, ingestRefusedLines, isAdmin, type IngestInput } from "../../src/live/ingest.ts";
 import type { Lang } from "../../src/types.ts";
+import { backoffMs, Pauses, type Backoff } from "../backoff.ts";
 import type { AdapterContext, ChatAdapter } from "../chat.ts";
 import { errorFields, SEND_OPTIONS, telegramPublisher } from "./publisher.ts";
 import { renderTelegram, toMessages } from "./render.ts";
@@ -45,7 +46,7 @@ export interface TelegramOptions {
   /** Overrides for @grammyjs/auto-retry. */
   retry?: AutoRetryOptions;
   /** Backoff while the Bot API cannot be reached at start (getMe); default 1 s doubling to 60 s. */
-  startRetry?: { initialMs?: number; maxMs?: number };
+  startRetry?: Backoff;
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -240,8 +241,8 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
   let stopped = false;
-  /** Ends the wait between getMe attempts when stop() is called. */
-  let wake: (() => void) | undefined;
+  /** The waits between getMe attempts, ended by stop(). */
+  const pauses = new Pauses();
 
   /**
    * The bot's identity (getMe). While the Bot API cannot be reached (network errors, 5xx, 429) this is
@@ -249,24 +250,15 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
    * A refusal (401 bad token, 404) is thrown. Resolves undefined when stopped meanwhile.
    */
   async function getMe(): Promise<UserFromGetMe | undefined> {
-    const initialMs = opts.startRetry?.initialMs ?? 1000;
-    const maxMs = opts.startRetry?.maxMs ?? 60_000;
     for (let attempt = 1; !stopped; attempt++) {
       try {
         return await bot.api.getMe();
       } catch (err) {
         const passing = err instanceof HttpError || (err instanceof GrammyError && (err.error_code >= 500 || err.error_code === 429));
         if (!passing || stopped) throw err;
-        const retryInMs = Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 20));
+        const retryInMs = backoffMs(attempt, opts.startRetry);
         log.warn({ err: errorFields(err, secrets), attempt, retryInMs }, "telegram getMe failed; retrying");
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, retryInMs);
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        wake = undefined;
+        await pauses.wait(retryInMs);
       }
     }
     return undefined;
@@ -367,7 +359,7 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     async stop() {
       if (stopped) return;
       stopped = true;
-      wake?.();
+      pauses.cancel();
       if (mode === "webhook") await closeServer();
       else {
         if (bot.isRunning()) await settleWithin(bot.stop(), STOP_WAIT_MS);
