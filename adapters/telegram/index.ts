@@ -10,7 +10,8 @@
  *   or a reply to one of its messages. Channel posts, other bots, edited messages and (in groups)
  *   everything else are ignored; a sticker or photo without text in a private chat gets a hint.
  * - "typing…" while answering, 429s retried per retry_after, a failing update is logged and
- *   answered with an apology, and the bot keeps running.
+ *   answered with an apology, and the bot keeps running. At start, an unreachable Bot API is logged and
+ *   getMe retried with backoff (adapters/backoff.ts); a refused token makes start() throw.
  * - `/digest …` goes to src/digest/commands.ts; `/ingest` (TELEGRAM_ADMINS only; pasted text, a reply,
  *   or a document captioned /ingest, fetched with getFile) to src/live/ingest.ts. Scheduled digests
  *   are posted through the Publisher this adapter registers with the scheduler (publisher.ts).
