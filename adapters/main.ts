@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   if (!adapters.length) adapters.push(createConsoleAdapter(ctx, { onEnd: () => void shutdown("end of input") }));
 
   let stopping = false;
-  async function shutdown(reason: string): Promise<void> {
+  async function shutdown(reason: string, code = 0): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, "stopping");
@@ -60,19 +60,28 @@ async function main(): Promise<void> {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await digest.close();
     await core.whenSaved();
-    process.exit(0);
+    process.exit(code);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
-  for (const a of adapters) {
-    await a.start();
-    logger.info({ adapter: a.name }, "adapter started");
-  }
-  // The first tick runs now: digests missed while the bot was down go out once (catch-up).
+  // The platforms start side by side: one that waits for its API (Telegram retrying getMe during an outage)
+  // does not hold up the others. One that cannot start at all (a refused token) stops the bot.
+  const starting = adapters.map(async (a) => {
+    try {
+      await a.start();
+      logger.info({ adapter: a.name }, "adapter started");
+    } catch (err) {
+      logger.fatal({ adapter: a.name, err: err instanceof Error ? err.message : String(err) }, "adapter could not start");
+      await shutdown(`${a.name} could not start`, 1);
+    }
+  });
+  // Digests go out through each platform's API client, which needs no started adapter. The first tick runs
+  // now: digests missed while the bot was down go out once (catch-up).
   if (scheduler.platforms.length) {
     scheduler.start(config.DIGEST_CHECK_SECONDS * 1000);
     logger.info({ platforms: scheduler.platforms, everySeconds: config.DIGEST_CHECK_SECONDS }, "digest scheduler started");
   }
+  await Promise.all(starting);
 }
 
 await main();

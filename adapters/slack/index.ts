@@ -17,6 +17,7 @@ import { unavailableLines } from "../../src/digest/texts.ts";
 import { ingestArticle, ingestLines, ingestRefusedLines, isAdmin } from "../../src/live/ingest.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { Lang } from "../../src/types.ts";
+import { backoffMs, Pauses, type Backoff } from "../backoff.ts";
 import type { AdapterContext, ChatAdapter } from "../chat.ts";
 import { errInfo, renderLines, slackPublisher } from "./publisher.ts";
 import { apology, limitMessages, renderSlack, renderUsage, shareBlock, SHARE_ACTION, type SlackMessage } from "./render.ts";
@@ -28,7 +29,7 @@ export interface SlackOptions {
   /** Listen address; default all interfaces. */
   host?: string;
   /** Backoff for auth.test and Socket Mode connection retries; default 1 s doubling to 60 s. */
-  retry?: { initialMs?: number; maxMs?: number };
+  retry?: Backoff;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -51,8 +52,6 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
   const mode: "http" | "socket" = appToken ? "socket" : "http";
   const log = ctx.logger.child({ adapter: "slack", mode });
   const listenPort = opts.port ?? ctx.config.SLACK_PORT;
-  const initialMs = opts.retry?.initialMs ?? 1000;
-  const maxMs = opts.retry?.maxMs ?? 60_000;
   const clientOptions = apiUrl ? { slackApiUrl: apiUrl } : {};
 
   let identity: { userId?: string; botId?: string } | undefined;
@@ -60,7 +59,7 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
   let stopping = false;
   let server: Server | undefined;
   let healthServer: Server | undefined;
-  const timers = new Set<NodeJS.Timeout>();
+  const pauses = new Pauses();
   const seenEvents = new Set<string>();
 
   const health = () => ({ ok: true, mode, botReady: identity !== undefined, ...(mode === "socket" ? { connected: socketConnected } : {}) });
@@ -221,18 +220,6 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
     }
   }
 
-  /** Wait, unless stopping; timers are cleared by stop(). */
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      t.unref();
-      timers.add(t);
-    });
-  }
-  const backoff = (attempt: number) => Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 20));
 
   /** auth.test with our own logged retries (the Web API client's own retries are off for this call). */
   async function fetchIdentity(): Promise<void> {
@@ -245,9 +232,9 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
         return;
       } catch (err) {
         if (stopping) return;
-        const delayMs = backoff(attempt);
+        const delayMs = backoffMs(attempt, opts.retry);
         log.warn({ err: errInfo(err), attempt, retryInMs: delayMs }, "slack auth.test failed; retrying");
-        await sleep(delayMs);
+        await pauses.wait(delayMs);
       }
     }
   }
@@ -263,9 +250,9 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
         return;
       } catch (err) {
         if (stopping) return;
-        const delayMs = backoff(attempt);
+        const delayMs = backoffMs(attempt, opts.retry);
         log.warn({ err: errInfo(err), attempt, retryInMs: delayMs }, "slack socket mode connection failed; retrying");
-        await sleep(delayMs);
+        await pauses.wait(delayMs);
       }
     }
   }
@@ -303,8 +290,7 @@ export function createSlackAdapter(ctx: AdapterContext, opts: SlackOptions = {})
     },
     async stop() {
       stopping = true;
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
+      pauses.cancel();
       const closing: Promise<unknown>[] = [];
       if (mode === "http" && server) {
         closing.push(app.stop().catch((err: unknown) => log.warn({ err: errInfo(err) }, "slack receiver stop failed")));

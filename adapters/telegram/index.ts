@@ -10,7 +10,8 @@
  *   or a reply to one of its messages. Channel posts, other bots, edited messages and (in groups)
  *   everything else are ignored; a sticker or photo without text in a private chat gets a hint.
  * - "typing…" while answering, 429s retried per retry_after, a failing update is logged and
- *   answered with an apology, and the bot keeps running.
+ *   answered with an apology, and the bot keeps running. At start, an unreachable Bot API is logged and
+ *   getMe retried with backoff (adapters/backoff.ts); a refused token makes start() throw.
  * - `/digest …` goes to src/digest/commands.ts; `/ingest` (TELEGRAM_ADMINS only; pasted text, a reply,
  *   or a document captioned /ingest, fetched with getFile) to src/live/ingest.ts. Scheduled digests
  *   are posted through the Publisher this adapter registers with the scheduler (publisher.ts).
@@ -18,12 +19,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, BotError, webhookCallback, type Context } from "grammy";
+import { Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from "grammy";
 import type { Document, Message, MessageEntity, UserFromGetMe } from "grammy/types";
 import { digestCommand } from "../../src/digest/commands.ts";
 import { unavailableLines } from "../../src/digest/texts.ts";
-import { ingestArticle, ingestLines, ingestRefusedLines, INGEST_MAX_BYTES, isAdmin, type IngestInput } from "../../src/live/ingest.ts";
+import { fileRefusal, ingestArticle, ingestLines, ingestRefusedLines, isAdmin, type IngestInput } from "../../src/live/ingest.ts";
 import type { Lang } from "../../src/types.ts";
+import { backoffMs, Pauses, type Backoff } from "../backoff.ts";
 import type { AdapterContext, ChatAdapter } from "../chat.ts";
 import { errorFields, SEND_OPTIONS, telegramPublisher } from "./publisher.ts";
 import { renderTelegram, toMessages } from "./render.ts";
@@ -44,6 +46,8 @@ export interface TelegramOptions {
   pollingTimeout?: number;
   /** Overrides for @grammyjs/auto-retry. */
   retry?: AutoRetryOptions;
+  /** Backoff while the Bot API cannot be reached at start (getMe); default 1 s doubling to 60 s. */
+  startRetry?: Backoff;
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -216,7 +220,9 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     await ctx.replyWithChatAction("typing").catch(() => undefined);
     let input: IngestInput = { text, now: actx.now() };
     if (doc) {
-      if ((doc.file_size ?? 0) > INGEST_MAX_BYTES) return send(ctx, toMessages(ingestLines({ ok: false, reason: "too-large" }, lang)));
+      // Refused by its name or announced size before anything is downloaded.
+      const refused = fileRefusal(doc.file_name, doc.file_size);
+      if (refused) return send(ctx, toMessages(ingestLines(refused, lang)));
       input = { bytes: await download(doc), filename: doc.file_name, now: actx.now() };
     }
     const outcome = await ingestArticle(actx.live, input);
@@ -236,6 +242,28 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
   let stopped = false;
+  /** The waits between getMe attempts, ended by stop(). */
+  const pauses = new Pauses();
+
+  /**
+   * The bot's identity (getMe). While the Bot API cannot be reached (network errors, 5xx, 429) this is
+   * logged and retried with backoff, so a Telegram outage at start is visible and never blocks stop().
+   * A refusal (401 bad token, 404) is thrown. Resolves undefined when stopped meanwhile.
+   */
+  async function getMe(): Promise<UserFromGetMe | undefined> {
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        return await bot.api.getMe();
+      } catch (err) {
+        const passing = err instanceof HttpError || (err instanceof GrammyError && (err.error_code >= 500 || err.error_code === 429));
+        if (!passing || stopped) throw err;
+        const retryInMs = backoffMs(attempt, opts.startRetry);
+        log.warn({ err: errorFields(err, secrets), attempt, retryInMs }, "telegram getMe failed; retrying");
+        await pauses.wait(retryInMs);
+      }
+    }
+    return undefined;
+  }
 
   async function registerCommands(): Promise<void> {
     try {
@@ -314,7 +342,11 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     async start() {
       stopped = false;
       try {
-        if (!bot.isInited()) await bot.init();
+        if (!bot.isInited()) {
+          const me = await getMe();
+          if (!me) return;
+          bot.botInfo = me;
+        }
         await registerCommands();
         if (webhookUrl) await startWebhook(webhookUrl);
         else await startPolling();
@@ -328,6 +360,7 @@ export function createTelegramAdapter(actx: AdapterContext, opts: TelegramOption
     async stop() {
       if (stopped) return;
       stopped = true;
+      pauses.cancel();
       if (mode === "webhook") await closeServer();
       else {
         if (bot.isRunning()) await settleWithin(bot.stop(), STOP_WAIT_MS);

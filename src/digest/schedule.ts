@@ -77,6 +77,9 @@ function looksLikeZone(word: string): boolean {
  * `weekly <day> HH:MM [TZ] [topic…]`; TZ is an IANA name with a slash ("Asia/Almaty") or UTC/GMT
  * (single-word legacy zones such as "Japan" are read as topic words); the default zone is UTC.
  */
+/** Topic words are matched against each event; a few words are plenty. */
+export const MAX_TOPIC = 100;
+
 export function parseSchedule(text: string): ParsedSchedule {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const kind = words.shift()?.toLowerCase();
@@ -98,6 +101,7 @@ export function parseSchedule(text: string): ParsedSchedule {
     words.shift();
   }
   const topic = words.join(" ").trim();
+  if ([...topic].length > MAX_TOPIC) return { ok: false, error: `the topic is too long (at most ${MAX_TOPIC} characters)` };
   const schedule: Schedule = { kind, ...(weekday !== undefined ? { weekday } : {}), hour: time.hour, minute: time.minute, tz };
   return { ok: true, schedule, ...(topic ? { topic } : {}) };
 }

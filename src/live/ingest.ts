@@ -64,12 +64,21 @@ export function ingestPath(text: string, ext: string, now: Date): string {
   return `${INGEST_FOLDER}/${stamp}-${slugOf(text)}-${randomBytes(3).toString("hex")}${ext}`;
 }
 
+/** Why an attached file cannot be added, judged from its name and announced size before fetching it; undefined when it may. */
+export function fileRefusal(filename: string | undefined, size: number | undefined): IngestOutcome | undefined {
+  const ext = extname(filename ?? "").toLowerCase() || ".txt";
+  if (!CORPUS_EXTENSIONS.includes(ext)) return { ok: false, reason: "type", detail: ext };
+  if ((size ?? 0) > INGEST_MAX_BYTES) return { ok: false, reason: "too-large" };
+  return undefined;
+}
+
 export async function ingestArticle(live: LiveCorpus, input: IngestInput): Promise<IngestOutcome> {
   let bytes: Buffer;
   let ext: string;
   if (input.bytes) {
+    const refused = fileRefusal(input.filename, 0);
+    if (refused) return refused;
     ext = extname(input.filename ?? "").toLowerCase() || ".txt";
-    if (!CORPUS_EXTENSIONS.includes(ext)) return { ok: false, reason: "type", detail: ext };
     bytes = input.bytes;
   } else {
     const text = (input.text ?? "").trim();
@@ -85,13 +94,13 @@ export async function ingestArticle(live: LiveCorpus, input: IngestInput): Promi
   const path = join(live.dataDir, file);
   await mkdir(join(live.dataDir, INGEST_FOLDER), { recursive: true });
   await writeFile(path, bytes, { flag: "wx" });
-  await live.sync();
+  await live.sync([file]);
   const core = live.core;
   const article = core.corpus.articles.find((a) => a.file === file);
   if (!article) {
     const problem = core.problems.find((p) => p.file === file);
     await unlink(path).catch(() => undefined);
-    await live.sync();
+    await live.sync([file]);
     return { ok: false, reason: "unreadable", detail: problem?.reason };
   }
   return { ok: true, file, title: article.title, events: core.events().filter((e) => e.file === file).length };

@@ -1,9 +1,11 @@
 /**
  * The live corpus. `new LiveCorpus({ core, store, now })` keeps a running Core and the ingest registry
  * in step with the data folder: `sync()` re-scans (core.refresh) and records in the registry when each
- * new or changed article entered the corpus; `start()` watches the folder recursively (fs.watch) and
- * syncs ~500 ms after the last change (debounce; the timer functions are injectable and `flush()`
- * syncs at once, so tests never sleep). Syncs never overlap; a change during one triggers another.
+ * new or changed article entered the corpus; `sync(files)` looks at those files only. `start()` watches
+ * the folder recursively (fs.watch) and syncs ~500 ms after the last change (debounce; the timer
+ * functions are injectable and `flush()` syncs at once, so tests never sleep), telling the refresh which
+ * files the watcher named — or re-scanning the whole folder when it named a folder or nothing. Syncs
+ * never overlap; a change during one triggers another.
  * Returns what changed ({ corpus, registry }); errors are logged, never thrown out of the watcher.
  */
 import { watch, type FSWatcher } from "node:fs";
@@ -34,6 +36,8 @@ export interface LiveOptions {
 export interface SyncResult {
   corpus: CorpusChange;
   registry: RegistryChange;
+  /** The files the sync looked at, or undefined when it re-scanned the whole folder. */
+  files?: string[];
 }
 
 const NO_CHANGE: RegistryChange = { added: [], changed: [], removed: [] };
@@ -56,14 +60,23 @@ export function relevantPath(name: string | null | undefined): boolean {
   return !ext || CORPUS_EXTENSIONS.includes(ext);
 }
 
+/** Whether a file event names one corpus file (rather than a folder, or nothing). */
+function namesFile(name: string | null | undefined): name is string {
+  return !!name && CORPUS_EXTENSIONS.includes(extname(name).toLowerCase());
+}
+
 export class LiveCorpus {
   private watcher: FSWatcher | undefined;
   private pending: unknown;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Files named by the events since the last debounced sync; undefined once one of them was not a file. */
+  private named: Set<string> | undefined = new Set();
   private readonly timers: Timers;
   private readonly debounceMs: number;
   /** Syncs finished so far (for tests and health). */
   syncs = 0;
+  /** What the last finished sync did. */
+  lastSync: SyncResult | undefined;
 
   constructor(private readonly o: LiveOptions) {
     this.timers = o.timers ?? realTimers;
@@ -87,13 +100,17 @@ export class LiveCorpus {
     return change;
   }
 
-  /** Re-scan the data folder and record what entered. Calls queue behind each other. */
-  sync(): Promise<SyncResult> {
+  /**
+   * Re-scan the data folder (or only `files`, paths relative to it) and record what entered.
+   * Calls queue behind each other.
+   */
+  sync(files?: string[]): Promise<SyncResult> {
     const run = this.chain.then(async () => {
-      const corpus = await this.o.core.refresh();
+      const corpus = await this.o.core.refresh(files ? { files } : {});
       const registry = await this.record();
       this.syncs++;
-      return { corpus, registry };
+      this.lastSync = { corpus, registry, ...(files ? { files } : {}) };
+      return this.lastSync;
     });
     this.chain = run.catch(() => undefined);
     return run;
@@ -104,7 +121,7 @@ export class LiveCorpus {
     if (this.watcher) return;
     try {
       this.watcher = watch(this.dataDir, { recursive: true, persistent: false }, (_event, name) => {
-        if (relevantPath(name)) this.schedule();
+        if (relevantPath(name)) this.schedule(name);
       });
       this.watcher.on("error", (err) => this.o.logger?.warn({ err: err.message }, "watching the data folder failed"));
       this.o.logger?.info({ dir: this.dataDir }, "watching the data folder");
@@ -113,13 +130,26 @@ export class LiveCorpus {
     }
   }
 
-  /** A file changed: sync once things have been quiet for the debounce time. */
-  schedule(): void {
+  /**
+   * Something changed — the corpus file `name` (relative to the data folder), or, without a file name, a
+   * folder or anything: sync once things have been quiet for the debounce time.
+   */
+  schedule(name?: string | null): void {
+    if (namesFile(name)) this.named?.add(name.split("\\").join("/"));
+    else this.named = undefined;
     if (this.pending !== undefined) this.timers.clearTimeout(this.pending);
-    this.pending = this.timers.setTimeout(() => {
-      this.pending = undefined;
-      this.sync().catch((err: unknown) => this.o.logger?.error({ err: err instanceof Error ? err.message : String(err) }, "refreshing the corpus failed"));
-    }, this.debounceMs);
+    this.pending = this.timers.setTimeout(() => void this.syncScheduled(), this.debounceMs);
+  }
+
+  /** The debounced sync: the files named since the last one, or the whole folder. */
+  private syncScheduled(): Promise<void> {
+    this.pending = undefined;
+    const files = this.named ? [...this.named] : undefined;
+    this.named = new Set();
+    return this.sync(files).then(
+      () => undefined,
+      (err: unknown) => void this.o.logger?.error({ err: err instanceof Error ? err.message : String(err) }, "refreshing the corpus failed"),
+    );
   }
 
   /** Whether a debounced sync is waiting. */
@@ -131,8 +161,7 @@ export class LiveCorpus {
   async flush(): Promise<void> {
     if (this.pending !== undefined) {
       this.timers.clearTimeout(this.pending);
-      this.pending = undefined;
-      await this.sync();
+      await this.syncScheduled();
     } else await this.chain;
   }
 
@@ -141,6 +170,7 @@ export class LiveCorpus {
     this.watcher = undefined;
     if (this.pending !== undefined) this.timers.clearTimeout(this.pending);
     this.pending = undefined;
+    this.named = new Set();
     await this.chain;
   }
 }

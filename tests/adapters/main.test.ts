@@ -7,6 +7,7 @@
  * over 5 seconds), and that no token or secret is ever logged.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Chat, Update } from "grammy/types";
@@ -29,8 +30,8 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `npm start`'s entry point with exactly these settings; resolves once the digest scheduler runs (every adapter started). */
-async function start(env: Record<string, string>): Promise<Running> {
+/** Starts `npm start`'s entry point with exactly these settings; resolves once each of `ready`'s adapters has started. */
+async function start(env: Record<string, string>, ready = ["telegram", "slack"]): Promise<Running> {
   const child = spawn(process.execPath, ["--import", "tsx", "adapters/main.ts"], {
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", SNAPSHOT_DIR: "off", DIGEST_CHECK_SECONDS: "3600", ...env },
     stdio: ["ignore", "ignore", "pipe"],
@@ -44,7 +45,8 @@ async function start(env: Record<string, string>): Promise<Running> {
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const r = { child, logs, exited };
-  await until(() => logged(r, "digest scheduler started"), "start-up", exited);
+  const started = (name: string) => r.logs.some((l) => l.includes('"msg":"adapter started"') && l.includes(`"adapter":"${name}"`));
+  await until(() => ready.every(started), "start-up", exited);
   return r;
 }
 
@@ -182,5 +184,44 @@ describe("npm start", () => {
       await holding.close();
     }
     for (const s of SECRETS) expect(bot.logs.join("\n")).not.toContain(s);
+  });
+
+  it("keeps Slack and the digests running while the Telegram API cannot be reached, logging Telegram's retries", async () => {
+    const { TELEGRAM_WEBHOOK_URL: _url, TELEGRAM_WEBHOOK_SECRET: _secret, ...rest } = env;
+    const bot = await start({ ...rest, TELEGRAM_API_ROOT: `http://127.0.0.1:${await closedPort()}` }, ["slack"]);
+    try {
+      const q = "谁出席了会议?";
+      const ack = await post(slackPort, "/slack/events", commandBody(q, slack.responseUrl("outage")), FORM);
+      const answer = core.ask(q);
+      expect(ack.json().blocks).toEqual([...renderSlack(answer)[0]!.blocks, ...(shareBlock(answer) ? [shareBlock(answer)] : [])]);
+      expect(logged(bot, "digest scheduler started")).toBe(true);
+      const retry = await until(() => bot.logs.find((l) => l.includes('"msg":"telegram getMe failed; retrying"')), "a logged Telegram retry", bot.exited);
+      expect(JSON.parse(retry)).toMatchObject({ level: 40, attempt: 1 });
+      expect(logged(bot, "adapter could not start")).toBe(false);
+    } finally {
+      expect(await stop(bot)).toBe(0);
+    }
+    for (const s of SECRETS) expect(bot.logs.join("\n")).not.toContain(s);
+  });
+
+  it("exits with code 1, saying why, when a platform refuses its token", async () => {
+    const refusing = await FakeBotApi.start();
+    refusing.failNext("getMe", { error_code: 401, description: "Unauthorized" });
+    try {
+      const { SLACK_BOT_TOKEN: _t, SLACK_SIGNING_SECRET: _s, ...rest } = env;
+      const child = spawn(process.execPath, ["--import", "tsx", "adapters/main.ts"], {
+        env: { PATH: process.env.PATH ?? "", SNAPSHOT_DIR: "off", ...rest, TELEGRAM_API_ROOT: refusing.url },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let err = "";
+      child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+      const [code] = (await once(child, "exit")) as [number | null];
+      expect(code).toBe(1);
+      const fatal = err.split("\n").find((l) => l.includes('"msg":"adapter could not start"'))!;
+      expect(JSON.parse(fatal)).toMatchObject({ level: 60, adapter: "telegram", err: expect.stringContaining("Unauthorized") });
+      for (const s of SECRETS) expect(err).not.toContain(s);
+    } finally {
+      await refusing.close();
+    }
   });
 });

@@ -55,6 +55,7 @@ describe("parseSchedule", () => {
       ["daily 24:00", /"24:00" is not a time/],
       ["daily 9am", /not a time/],
       ["daily 09:00 Mars/Olympus", /not a known time zone/],
+      [`daily 09:00 UTC ${"energy ".repeat(20)}`, /topic is too long \(at most 100 characters\)/],
     ] as const) {
       const p = parseSchedule(text);
       expect(p.ok, text).toBe(false);

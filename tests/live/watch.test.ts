@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
 import { DigestScheduler } from "../../src/digest/scheduler.ts";
 import { ingestArticle, ingestLines, ingestPath, isAdmin, slugOf, INGEST_FOLDER } from "../../src/live/ingest.ts";
-import { LiveCorpus, relevantPath, type Timers } from "../../src/live/watch.ts";
+import { LiveCorpus, relevantPath, type SyncResult, type Timers } from "../../src/live/watch.ts";
 import { openSqliteStore } from "../../src/state/sqlite.ts";
 import { linesToPlain } from "../../src/digest/texts.ts";
 import { article, clock, copyFixture, put, RecordingPublisher, tempDir } from "../helpers/state.ts";
@@ -94,6 +94,40 @@ describe("live corpus", () => {
     await scheduler.tick();
     expect(pub.textIn("g1")).toContain("brightwater trade agreement");
     expect(pub.textIn("g1")).toContain("incoming/brightwater.txt");
+  });
+
+  it("refreshes only the files the watcher named, and the whole folder when it named a folder", async () => {
+    const { dir, c, core, store, live } = await setup();
+    const question = "Who signed the millbrook trade agreement?";
+    /** Runs the syncs the watcher asks for until one made the change; returns that one (a late event may add empty ones). */
+    const syncUntil = async (made: (r: SyncResult) => boolean): Promise<SyncResult> => {
+      for (let i = 0; i < 20; i++) {
+        await until(() => live.scheduled);
+        await live.flush();
+        if (live.lastSync && made(live.lastSync)) return live.lastSync;
+      }
+      throw new Error("no sync made the change");
+    };
+    live.start();
+    try {
+      // A file dropped next to the others: the refresh is told that file.
+      c.advance(60_000);
+      put(dir, "millbrook.txt", article("Millbrook", "Coldwater", 20));
+      expect((await syncUntil((r) => r.corpus.added.includes("millbrook.txt"))).files).toEqual(["millbrook.txt"]);
+      expect(core.ask(question).sources[0]?.file).toBe("millbrook.txt");
+      expect((await store.registry()).find((r) => r.file === "millbrook.txt")?.contentAt).toBe(c.t);
+      // Removed again: the same file, now gone.
+      c.advance(60_000);
+      rmSync(join(dir, "millbrook.txt"));
+      expect((await syncUntil((r) => r.corpus.removed.includes("millbrook.txt"))).files).toEqual(["millbrook.txt"]);
+      expect(core.ask(question).sources.map((x) => x.file)).not.toContain("millbrook.txt");
+      // A new folder: every file under it must be found, so the whole folder is scanned.
+      c.advance(60_000);
+      put(dir, "batch/eastwick.txt", article("Eastwick", "Stonebridge", 8));
+      expect((await syncUntil((r) => r.corpus.added.includes("batch/eastwick.txt"))).files).toBeUndefined();
+    } finally {
+      await live.stop();
+    }
   });
 
   it("debounces a burst of changes into one sync, and re-enters a changed article", async () => {

@@ -6,10 +6,12 @@
  */
 import { once } from "node:events";
 import { request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/index.ts";
 import { renderSlack, shareBlock } from "../../../adapters/slack/render.ts";
-import { APP_TOKEN, BOT_TOKEN, closedPort, commandBody, FakeSlack, post, SIGNING_SECRET, testContext, waitFor, type TestContext } from "./helpers.ts";
+import { WebSocket, WebSocketServer } from "ws";
+import { APP_TOKEN, BOT_TOKEN, closedPort, commandBody, eventBody, FakeSlack, post, SIGNING_SECRET, testContext, waitFor, type TestContext } from "./helpers.ts";
 
 const FAST = { initialMs: 20, maxMs: 80 };
 const started: SlackAdapter[] = [];
@@ -126,6 +128,51 @@ describe("Socket Mode", () => {
     const n = fake.of("apps.connections.open").length;
     await new Promise((r) => setTimeout(r, 150));
     expect(fake.of("apps.connections.open").length).toBe(n);
+    expectNoSecrets(ctx);
+  });
+
+  it("answers /ask and mentions that arrive over the WebSocket", async () => {
+    // Slack's side of Socket Mode: apps.connections.open hands out a WebSocket URL, which says hello and
+    // then sends envelopes that the app acknowledges with their envelope_id (and the reply as payload).
+    const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await once(wss, "listening");
+    const sockets: WebSocket[] = [];
+    const acks: { envelope_id: string; payload?: any }[] = [];
+    wss.on("connection", (ws) => {
+      sockets.push(ws);
+      ws.on("message", (data) => acks.push(JSON.parse(String(data))));
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "test" }, connection_info: { app_id: "A0001" } }));
+    });
+    const fake = await new FakeSlack().start();
+    fakes.push(fake);
+    fake.reply("apps.connections.open", () => ({ body: { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` } }));
+    const ctx = await testContext({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl });
+    try {
+      const adapter = await startAdapter(ctx);
+      await waitFor(() => ctx.logs.some((l) => l.includes("slack socket mode connected")), 5000, "the socket connection");
+      expect(await (await fetch(`http://127.0.0.1:${adapter.port}/healthz`)).json()).toMatchObject({ mode: "socket", connected: true });
+      await waitFor(() => adapter.botUserId, 5000, "bot identity");
+
+      const q = "Who opened the ferry line?";
+      const command = Object.fromEntries(new URLSearchParams(commandBody(q, fake.responseUrl("sock"))));
+      sockets[0]!.send(JSON.stringify({ envelope_id: "env-1", type: "slash_commands", accepts_response_payload: true, payload: command }));
+      const ack = await waitFor(() => acks.find((a) => a.envelope_id === "env-1"), 5000, "the slash command ack");
+      const answer = ctx.core.ask(q);
+      expect(ack.payload).toMatchObject({ response_type: "ephemeral", text: renderSlack(answer)[0]!.text });
+      expect(ack.payload.blocks).toEqual([...renderSlack(answer)[0]!.blocks, shareBlock(answer)]);
+
+      const event = JSON.parse(eventBody({ type: "app_mention", user: "U0USER", text: `<@UBOT> ${q}`, ts: "1700000900.000100", channel: "C0001", event_ts: "1700000900.000100" }, "EvSock"));
+      sockets[0]!.send(JSON.stringify({ envelope_id: "env-2", type: "events_api", accepts_response_payload: false, payload: event }));
+      const posted = await waitFor(() => fake.of("chat.postMessage").find((c) => c.body.thread_ts === "1700000900.000100"), 5000, "the threaded answer");
+      expect(posted.body.blocks).toEqual(renderSlack(answer)[0]!.blocks);
+      expect(acks.some((a) => a.envelope_id === "env-2")).toBe(true);
+      expect(fake.of("apps.connections.open")[0]!.authorization).toBe(`Bearer ${APP_TOKEN}`);
+      await adapter.stop();
+      await waitFor(() => sockets[0]!.readyState === WebSocket.CLOSED, 5000, "the socket to close");
+    } finally {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise((r) => wss.close(r));
+    }
     expectNoSecrets(ctx);
   });
 });

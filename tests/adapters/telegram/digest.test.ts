@@ -127,6 +127,17 @@ describe("telegram digests and /ingest", () => {
     expect(api.downloads).toHaveLength(1);
     const a = core.ask("Who signed the millbrook trade agreement?");
     expect(a.sources[0]?.file).toMatch(/^ingested\/.*millbrook.*\.txt$/);
+
+    // A file over the limit is refused from its announced size, without downloading it; a PDF by its type.
+    const caption = { caption: "/ingest", caption_entities: [{ type: "bot_command", offset: 0, length: 7 }] };
+    const big = api.document(Buffer.alloc(2_000_001, "a"), "huge.txt");
+    const [tooLarge] = await exchange(adminChat, undefined, { document: big, ...caption });
+    expect(tooLarge).toContain("too large");
+    expect(api.downloads).toHaveLength(1);
+    const [pdf] = await exchange(adminChat, undefined, { document: api.document(Buffer.from("%PDF-1.4 not an article at all"), "report.pdf", "application/pdf"), ...caption });
+    expect(pdf).toContain("not .pdf");
+    expect(api.downloads).toHaveLength(1);
+    expect(core.corpus.articles.some((x) => x.file.endsWith(".pdf"))).toBe(false);
   });
 
   it("picks up an article dropped into the folder, and /digest now posts everything new to the group", async () => {
