@@ -163,15 +163,15 @@ describe("slack digests and /ingest", () => {
     c.advance(60_000);
     put(dir, "drop/fairhaven.txt", article("Fairhaven", "Harrowgate", 14).replace("trade agreement on", "energy grid agreement on"));
     await app.live.sync();
-    const before = posts().length;
+    // Count only the digest that carries the new article: other posts of the restart may still arrive.
+    const digests = () => posts().filter((p) => textOf(p.body).includes("fairhaven energy grid agreement")).length;
     const next = (await app.services.store.getSubscription("slack", CHANNEL))!.nextRun;
     c.t = next - 1;
     await app.scheduler.tick();
-    expect(posts().length).toBe(before);
+    expect(digests()).toBe(0);
     c.t = next;
     await app.scheduler.tick();
-    expect(posts().length).toBe(before + 1);
-    expect(textOf(posts().at(-1)!.body)).toContain("fairhaven energy grid agreement");
+    expect(digests()).toBe(1);
     const { ack } = await command("/digest", "off");
     expect(textOf(ack)).toContain("Digest stopped");
   });
