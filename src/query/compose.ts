@@ -17,6 +17,7 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
+import { glossTerms } from "./dictionary.ts";
 import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./retrieve.ts";
 
 const MIN_COVERAGE = 0.5;
@@ -191,13 +192,31 @@ function reportedWithout(intent: Intent, cands: Candidate[], index: CorpusIndex,
   return { ...answer(intent, false, text, [c.sentence], c.event ? [c.event] : [], index) };
 }
 
+/**
+ * The name of the kind of place a question asks for ("哪所大学", "which university"): a capitalised
+ * name ending in that noun ("the Nazarbayev University" → "Nazarbayev University"), or a Chinese one
+ * ending in it ("纳扎尔巴耶夫大学").
+ */
+export function namedOfKind(text: string, focus: string[]): string | undefined {
+  for (const f of focus) {
+    if (/\p{Script=Han}/u.test(f)) {
+      const zh = fold(text).match(new RegExp(`([\\p{Script=Han}]{2,12}${f})`, "u"))?.[1]?.replace(/^.*[在于到的了和与]/u, "");
+      if (zh && zh.length > f.length + 1) return zh;
+    }
+    const nouns = new Set([f, ...(/\p{Script=Han}/u.test(f) ? glossTerms(f).filter((t) => t.length === 1).map((t) => t[0]!) : [])]);
+    for (const m of text.matchAll(/((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})(\p{Lu}\p{Ll}+)/gu))
+      if (nouns.has(tokenize(m[2]!)[0] ?? "")) return `${m[1]}${m[2]}`.trim();
+  }
+  return undefined;
+}
+
 function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   const all = composeAllMeetings(intent, index);
   if (all) return all;
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) continue;
     const places = findPlaces(c.sentence.text).filter((p) => !intent.places.some((q) => samePlace(q, p.name)));
-    const place = places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
+    const place = namedOfKind(c.sentence.text, intent.focus) ?? places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
     if (!place) continue;
     const direct = intent.lang === "zh" ? `地点:${placeFor(place, "zh")}。` : `In ${latinPlace(place)}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
@@ -341,7 +360,7 @@ const UNIT_HINTS: [RegExp, RegExp][] = [
   [/how long|多长/i, /km|kilomet|mile|meter|metre|公里|千米|米|day|week|month|year|hour|天|周|月|年|小时/i],
   [/how big|how large|area|面积|多大/i, /hectare|square|sq|平方公里|公顷|km/i],
   [/percent|%|share|stake|百分之|增长多少/i, /percent|%|％/i],
-  [/how much|worth|value|cost|\$|billion|million|亿|万|美元|元/i, /\$|€|yuan|dollar|billion|million|亿|万|美元|元/i],
+  [/how much|worth|value|cost|\$|billion|million|亿|万|美元|元|价值|金额|总额|多少钱/i, /\$|€|yuan|dollar|billion|million|亿|万|美元|元/i],
 ];
 
 /** The noun a figure counts, without what follows it ("trains carrying a total of" → "trains"). */
@@ -371,8 +390,9 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     if (c.coverage < MIN_COVERAGE) continue;
     const text = c.sentence.lang === "zh" ? fold(c.sentence.text) : c.sentence.text;
     let figs = findFigures(text);
-    if (/第几|\b(which|what) (time|visit)\b/i.test(intent.question)) {
-      const ord = text.match(/第[一二三四五六七八九十\d]+次|\b(first|second|third|fourth|fifth|\d+(st|nd|rd|th)) (visit|time)\b/i);
+    if (/第几|排名|\b(which|what) (time|visit|place|position|rank)\b|\brank/i.test(intent.question)) {
+      // "the 3rd visit", "第二次", "ranks fourth", "排名第四".
+      const ord = text.match(/(排名|位居|居)?第[一二三四五六七八九十\d]+(次|位|名)?|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th)) (visit|time)\b|\brank(s|ed)? (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th))\b/i);
       if (ord) return answer(intent, true, withQuote(intent.lang === "zh" ? `${ord[0]}。` : `${ord[0]}.`, c.sentence, intent.lang), [c.sentence], [], index);
     }
     // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.

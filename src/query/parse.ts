@@ -348,7 +348,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
 
   // The noun right after "which/what" or "什么/哪些" names the kind of thing the answer is.
   const enFocus = q.match(/\b(?:which|what|how many|how much)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)/i)?.[1];
-  const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类|多少|几)(?:个|份|项|家|名|座)?(\p{Script=Han}{2,4})/u)?.[1];
+  const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类|哪所|哪座|哪国|哪项|哪条|多少|几)(?:个|份|项|家|名|座)?(\p{Script=Han}{2,4})/u)?.[1];
   const focus = [
     ...(enFocus && !/^(is|are|was|were|did|do|does|will|has|have|had|can|could|should|would|happened|the|a|an)$/i.test(enFocus) ? tokenize(enFocus) : []),
     ...(zhFocus ? [zhWords(zhFocus)[0]?.word ?? zhFocus] : []),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
 import { seriesNamed } from "../../src/query/parse.ts";
+import { namedOfKind } from "../../src/query/compose.ts";
 
 // u1: a Chinese article with no publish date that names 2019 and a year-less "6月12日";
 // u2: a dated English report of a cultural sub-committee meeting; u3: a Chinese one-line meeting
@@ -61,5 +62,17 @@ describe("places and figures as questions name them", () => {
   });
   it("does not take 'to meet demand' for a meeting", () => {
     expect(core.events().filter((e) => e.file === "u4.txt" && e.kind === "meeting")).toEqual([]);
+  });
+});
+
+describe("figures and names of the kind asked for", () => {
+  it("answers a value asked in Chinese with money, a rank with the ordinal", () => {
+    expect(core.ask("签署的文件价值多少?").answer).toMatch(/^\$2 billion。/);
+    expect(core.ask("中国在投资者中排名第几?").answer).toMatch(/^ranks second。/);
+  });
+  it("picks out the name of an institution of the asked kind", () => {
+    expect(namedOfKind("an honorary doctorate from the Nazarbayev University in Astana", ["大学"])).toBe("Nazarbayev University");
+    expect(namedOfKind("习近平在纳扎尔巴耶夫大学发表演讲", ["大学"])).toBe("纳扎尔巴耶夫大学");
+    expect(namedOfKind("talks in Astana", ["大学"])).toBeUndefined();
   });
 });
