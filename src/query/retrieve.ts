@@ -212,6 +212,23 @@ const GENERIC_SERIES = new Set(tokenize("china kazakhstan chinese kazakh sino me
 /** Can two series names (any language) be the same series? Sub-committee vs committee must agree; the
  * distinguishing words of the question's series (energy, transport, 科技) must all be in the other's. */
 export function sameSeries(asked: string, found: string): boolean {
+  // The same few hundred series names come back for every event of a list: answers are kept.
+  let known = seriesMemo.get(asked);
+  if (!known) {
+    if (seriesMemo.size >= 1000) seriesMemo.clear();
+    seriesMemo.set(asked, (known = new Map()));
+  }
+  let v = known.get(found);
+  if (v === undefined) {
+    if (known.size >= 50_000) known.clear();
+    known.set(found, (v = compareSeries(asked, found)));
+  }
+  return v;
+}
+
+const seriesMemo = new Map<string, Map<string, boolean>>();
+
+function compareSeries(asked: string, found: string): boolean {
   if (SUB.test(asked) !== SUB.test(found)) return false;
   const theirs = new Set(tokenize(found));
   const foundText = fold(found);
@@ -321,7 +338,7 @@ export function distinctEvents(events: Event[]): Event[][] {
 /**
  * Numeric keys for distinctEvents (string keys cost microseconds each to build and hash). A base key is a
  * pair of people (numbered as they come) or an ordinal; it is combined with a year (or "-" for none, "*"
- * for any) and a month (likewise).
+ * for any), a month and a day (likewise). Keys only find candidates: the match itself is checked.
  */
 class GroupKeys {
   private readonly people = new Map<string, number>();
@@ -337,23 +354,25 @@ class GroupKeys {
     return (j * (j + 1)) / 2 + i;
   }
 
-  private static dated(base: number, year: number, month: number): number {
-    return (base * 10002 + year) * 14 + month;
+  private static dated(base: number, year: number, month: number, day: number): number {
+    return ((base * 10002 + year) * 14 + month) * 33 + day;
   }
 
-  /** Keys a member is found by: each pair of its participants (as listed, a repeated one too) and its ordinal, with its year and month and with "any" in their place. */
+  /** Keys a member is found by: each pair of its participants (as listed, a repeated one too) and its ordinal, with its year, month and day, each also as "any". */
   member(x: Event): number[] {
     const ids = x.participants.map((p) => this.person(p.id));
     const base: number[] = [];
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
     if (x.ordinal !== undefined) base.push(-1 - x.ordinal);
-    const y = x.date.year ? 2 + (x.date.year % 10000) : 1, m = x.date.month ? 1 + x.date.month : 1;
+    const ys = [x.date.year ? 2 + (x.date.year % 10000) : 1, 0];
+    const ms = [x.date.month ? 1 + x.date.month : 1, 0];
+    const ds = [x.date.day ? 1 + (x.date.day % 32) : 1, 0];
     const out: number[] = [];
-    for (const b of base) out.push(GroupKeys.dated(b, y, m), GroupKeys.dated(b, y, 0), GroupKeys.dated(b, 0, m), GroupKeys.dated(b, 0, 0));
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
     return out;
   }
 
-  /** Keys a member that can match `e` is filed under: pairs of e's people (a person with itself too) and its ordinal, with e's year or none (any when e has none), e's month or none (likewise). */
+  /** Keys a member that can match `e` is filed under: pairs of e's people (a person with itself too) and its ordinal, with e's year or none (any when e has none), e's month and day likewise. */
   lookup(e: Event): number[] {
     const ids = [...new Set(e.participants.map((p) => this.person(p.id)))];
     const base: number[] = [];
@@ -361,8 +380,9 @@ class GroupKeys {
     if (e.ordinal !== undefined) base.push(-1 - e.ordinal);
     const ys = e.date.year ? [2 + (e.date.year % 10000), 1] : [0];
     const ms = e.date.month ? [1 + e.date.month, 1] : [0];
+    const ds = e.date.day ? [1 + (e.date.day % 32), 1] : [0];
     const out: number[] = [];
-    for (const b of base) for (const y of ys) for (const m of ms) out.push(GroupKeys.dated(b, y, m));
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
     return out;
   }
 }
