@@ -249,6 +249,14 @@ function probesOf(a: Article): Probe[] {
 }
 
 /**
+ * Build the year-inference bookkeeping now (pending articles, keyed by person and month) rather than on
+ * the first change, which then costs what later changes do (the live corpus calls it after start-up).
+ */
+export function prepareUpdates(corpus: Corpus, registry: PersonRegistry, article: (file: string) => Article | undefined): void {
+  keyPending(yearState(registry, corpus), article, corpus.mentions);
+}
+
+/**
  * Year inference after a change: for the touched articles, and for articles still missing a year whose
  * "last <month>" names a person of a changed dated event of that month (a new event may now decide it,
  * a removed one may have blocked it). `look` must see the corpus after the change. Returns the events

@@ -377,8 +377,8 @@ export class CorpusIndex {
     return this.search.docFrequency(term);
   }
 
-  /** Ranked sentences for a bag of terms (OR), best first. */
-  searchSentences(query: string | string[], limit = 40): SentenceHit[] {
+  /** Ranked sentences for a bag of terms (OR), best first; with `within`, only among those sentence ids. */
+  searchSentences(query: string | string[], limit = 40, within?: Iterable<string>): SentenceHit[] {
     // Terms found in a large share of all sentences ("meeting", "会议") rank almost nothing but cost the
     // most to search: they are left out of the query (the ranking stage still sees them), unless only
     // such terms were asked for.
@@ -387,7 +387,7 @@ export class CorpusIndex {
     const df = (t: string) => this.search.docFrequency(t);
     const rare = all.filter((t) => df(t) <= common);
     const q = (rare.length ? rare : all.sort((a, b) => df(a) - df(b)).slice(0, 3)).join(" ");
-    return this.search.search(tokenize(q), limit).map((r) => ({ sentence: this.sentences.get(r.id)!, score: r.score, terms: r.terms }));
+    return this.search.search(tokenize(q), limit, within).map((r) => ({ sentence: this.sentences.get(r.id)!, score: r.score, terms: r.terms }));
   }
 
   /** A sentence's text folded (lower case, simplified Chinese), computed on first use and kept. */

@@ -74,7 +74,8 @@ export interface TextSearch {
   readonly size: number;
   add(id: string, tokens: readonly string[], order?: number): void;
   remove(id: string, tokens: readonly string[]): void;
-  search(terms: readonly string[], limit?: number): SearchHit[];
+  /** `within`: only these documents are candidates (a filter, as an engine's ids filter). */
+  search(terms: readonly string[], limit?: number, within?: Iterable<string>): SearchHit[];
   docFrequency(term: string): number;
   hasNear(term: string): boolean;
 }
@@ -109,6 +110,8 @@ export class SentenceSearch implements TextSearch {
   private scratchScore: Float64Array = new Float64Array(0);
   private scratchQuality: Uint16Array = new Uint16Array(0);
   private scratchFirst: Int32Array = new Int32Array(0);
+  private scratchAllowed: Uint8Array | undefined;
+  private scratchFinal: Float64Array = new Float64Array(0);
   private byLength: Map<number, number[]> | undefined;
 
   /** Live documents. */
@@ -265,9 +268,9 @@ export class SentenceSearch implements TextSearch {
 
   /**
    * Documents matching any of `terms` (in query order; a repeated term counts twice in the score, once
-   * in the number matched), best first, at most `limit`.
+   * in the number matched), best first, at most `limit`; with `within`, only among those documents.
    */
-  search(terms: readonly string[], limit = Infinity): SearchHit[] {
+  search(terms: readonly string[], limit = Infinity, within?: Iterable<string>): SearchHit[] {
     this.seal();
     const n = this.ids.length;
     if (this.scratchScore.length < n) {
@@ -276,43 +279,74 @@ export class SentenceSearch implements TextSearch {
       this.scratchFirst = new Int32Array(this.scratchScore.length);
     }
     const score = this.scratchScore, quality = this.scratchQuality, first = this.scratchFirst;
+    // With `within`, its documents are marked for the walk (and unmarked after it).
+    const marked: number[] = [];
+    let allowed: Uint8Array | undefined;
+    if (within) {
+      if (!this.scratchAllowed || this.scratchAllowed.length < score.length) this.scratchAllowed = new Uint8Array(score.length);
+      allowed = this.scratchAllowed;
+      for (const id of within) {
+        const d = this.docOf.get(id);
+        if (d !== undefined && !allowed[d]) {
+          allowed[d] = 1;
+          marked.push(d);
+        }
+      }
+    }
     const touched: number[] = [];
     const seen = new Set<string>();
     const N = this.count, avg = this.avg;
-    terms.forEach((term, qi) => {
+    const alive = this.alive, lengths = this.fieldLengths;
+    // bm25() inlined with the term's idf computed once: the same arithmetic, so the same scores.
+    const K1 = K + 1;
+    const visit = (d: number, tf: number, idf: number, qi: number, fresh: boolean) => {
+      const s = idf * (D + (tf * K1) / (tf + K * (1 - B + (B * lengths[d]!) / avg)));
+      if (quality[d] === 0) {
+        touched.push(d);
+        first[d] = qi;
+        score[d] = s;
+        quality[d] = 1;
+      } else {
+        score[d] = score[d]! + s;
+        if (fresh) quality[d]!++;
+      }
+    };
+    for (let qi = 0; qi < terms.length; qi++) {
+      const term = terms[qi]!;
       const t = this.termIds.get(term);
-      if (t === undefined || !this.df[t]) return;
+      if (t === undefined || !this.df[t]) continue;
       const df = this.df[t]!;
+      const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const fresh = !seen.has(term);
       seen.add(term);
-      const visit = (d: number, tf: number) => {
-        if (!this.alive[d]) return;
-        const s = bm25(tf, df, N, this.fieldLengths[d]!, avg);
-        if (quality[d] === 0) {
-          touched.push(d);
-          first[d] = qi;
-          score[d] = s;
-          quality[d] = 1;
-        } else {
-          score[d] = score[d]! + s;
-          if (fresh) quality[d]!++;
+      if (t < this.baseTerms) {
+        const docs = this.baseDocs, tfs = this.baseTfs, to = this.offsets[t + 1]!;
+        for (let i = this.offsets[t]!; i < to; i++) {
+          const d = docs[i]!;
+          if (alive[d] && (!allowed || allowed[d])) visit(d, tfs[i]!, idf, qi, fresh);
         }
-      };
-      if (t < this.baseTerms) for (let i = this.offsets[t]!; i < this.offsets[t + 1]!; i++) visit(this.baseDocs[i]!, this.baseTfs[i]!);
+      }
       const docs = this.deltaDocs.get(t);
       if (docs) {
         const tfs = this.deltaTfs.get(t)!;
-        for (let i = 0; i < docs.length; i++) visit(docs[i]!, tfs[i]!);
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          if (alive[d] && (!allowed || allowed[d])) visit(d, tfs[i]!, idf, qi, fresh);
+        }
       }
-    });
+    }
     // Final score = sum × number of distinct terms matched; ties by first term matched, then corpus order.
-    const final = (d: number) => score[d]! * quality[d]!;
+    if (this.scratchFinal.length < score.length) this.scratchFinal = new Float64Array(score.length);
+    const fin = this.scratchFinal;
+    for (const d of touched) fin[d] = score[d]! * quality[d]!;
+    const order = this.order;
     const before = (a: number, b: number) => {
-      const sa = final(a), sb = final(b);
+      const sa = fin[a]!, sb = fin[b]!;
       if (sa !== sb) return sa > sb;
       if (first[a] !== first[b]) return first[a]! < first[b]!;
-      return this.order[a]! < this.order[b]!;
+      return order[a]! < order[b]!;
     };
+    const final = (d: number) => fin[d]!;
     let top: number[];
     if (touched.length <= Math.max(64, limit * 4) || !Number.isFinite(limit)) {
       top = touched.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -328,6 +362,7 @@ export class SentenceSearch implements TextSearch {
       score[d] = 0;
       quality[d] = 0;
     }
+    if (allowed) for (const d of marked) allowed[d] = 0;
     return hits;
   }
 

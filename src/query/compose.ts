@@ -15,7 +15,7 @@ import { ordinalSuffix } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
-import type { DateValue, Event, Intent, Participant, Sentence } from "../types.ts";
+import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
 import { glossTerms } from "./dictionary.ts";
 import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./retrieve.ts";
@@ -32,6 +32,16 @@ function byDate(events: Event[]): Event[] {
 
 function trim(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1).replace(/\s+\S*$/, "") + "…";
+}
+
+/**
+ * `xs` written out and joined by `sep`, only until the text passes `limit` characters: what `trim` to
+ * that length keeps of the whole join is the same (a count answer can list thousands of meetings).
+ */
+function joinUpTo<T>(xs: T[], show: (x: T) => string, sep: string, limit: number): string {
+  let out = "";
+  for (let i = 0; i < xs.length && out.length <= limit; i++) out += (i ? sep : "") + show(xs[i]!);
+  return out;
 }
 
 export function sourceOf(s: Sentence, index: CorpusIndex): Source {
@@ -171,11 +181,11 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
   const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.date.month || e.date.year));
   if (groups.length < 2) return null;
   const evs = byDate(groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))));
-  const items = evs.map((e) => (intent.lang === "zh" ? `${dateText(e.date, "zh")}${e.place ? `,${zhPlace(e.place)}` : ""}` : `${dateText(e.date, "en")}${e.place ? ` in ${latinPlace(e.place)}` : ""}`));
-  // Many meetings: the count, and the most recent ones whose year is known.
-  const dated = items.filter((_, i) => evs[i]!.date.year);
-  const shown = items.length > 8 ? (dated.length ? dated : items).slice(-6) : items;
-  const more = items.length > 8 ? (intent.lang === "zh" ? `最近${shown.length}次:` : `the latest ${shown.length}: `) : "";
+  const item = (e: Event) => (intent.lang === "zh" ? `${dateText(e.date, "zh")}${e.place ? `,${zhPlace(e.place)}` : ""}` : `${dateText(e.date, "en")}${e.place ? ` in ${latinPlace(e.place)}` : ""}`);
+  // Many meetings: the count, and the most recent ones whose year is known (only those are written out).
+  const dated = evs.filter((e) => e.date.year);
+  const shown = (evs.length > 8 ? (dated.length ? dated : evs).slice(-6) : evs).map(item);
+  const more = evs.length > 8 ? (intent.lang === "zh" ? `最近${shown.length}次:` : `the latest ${shown.length}: `) : "";
   const text = intent.lang === "zh" ? `语料记载了${evs.length}次,${more}${shown.join(";")}。` : `${evs.length} times in the corpus${more ? `; ${more}` : ": "}${shown.join("; ")}.`;
   return answer(intent, true, trim(text, 600), evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean), evs, index);
 }
@@ -293,13 +303,22 @@ function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
   return answer(intent, true, trim(text, 600), sentences, groups, index);
 }
 
+const byIdCache = new WeakMap<Person[], Map<string, Person>>();
+
+/** The corpus's people by id, built once per list of people (tens of thousands at 100,000 articles). */
+function personsById(persons: Person[]): Map<string, Person> {
+  let m = byIdCache.get(persons);
+  if (!m) byIdCache.set(persons, (m = new Map(persons.map((p) => [p.id, p]))));
+  return m;
+}
+
 function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   if (WHO_IS.test(intent.question) && intent.persons.length === 1) {
     const a = composeWhoIs(intent, index);
     if (a) return a;
   }
   if (ORG_QUESTION.test(intent.question)) return composeOrg(intent, cands, index) ?? composeWhat(intent, cands, index);
-  const byId = new Map(index.vocab.persons.map((p) => [p.id, p]));
+  const byId = personsById(index.vocab.persons);
   const role = ROLE_WORDS.find(([re]) => re.test(intent.question))?.[1];
   const qTerms = new Set(tokenize(intent.question));
   const asked = new Set(expandTerms(intent, index));
@@ -374,11 +393,11 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
   if (intent.countEvents && intent.persons.length) {
     const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
     if (!groups.length) return null;
-    const items = byDate(groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))))
-      .map((e) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${zhPlace(e.place)}` : ` in ${latinPlace(e.place)}`) : ""}`);
+    const dates = byDate(groups.map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))));
+    const item = (e: Event) => `${dateText(e.date, intent.lang)}${e.place ? (intent.lang === "zh" ? `,${zhPlace(e.place)}` : ` in ${latinPlace(e.place)}`) : ""}`;
     const n = groups.length;
     const words = ["zero", "once", "twice", "three times", "four times", "five times", "six times"];
-    const direct = intent.lang === "zh" ? `${n}次:${items.join(";")}。` : `${n} (${words[n] ?? `${n} times`}): ${items.join("; ")}.`;
+    const direct = intent.lang === "zh" ? `${n}次:${joinUpTo(dates, item, ";", 600)}。` : `${n} (${words[n] ?? `${n} times`}): ${joinUpTo(dates, item, "; ", 600)}.`;
     const evs = groups.map((g) => g[0]!);
     const sentences = evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
     return answer(intent, true, trim(direct, 600), sentences, evs, index);

@@ -5,7 +5,7 @@
 import type { Corpus } from "../corpus/corpus.ts";
 import { ordinalSuffix } from "../extract/ordinals.ts";
 import { isoDate } from "../extract/dates.ts";
-import type { Event, Lang } from "../types.ts";
+import type { DateValue, Event, Lang } from "../types.ts";
 
 export const TEXT = {
   en: {
@@ -45,17 +45,15 @@ export function examplesFor(corpus: Corpus, lang: Lang): string[] {
  */
 function newest(events: Event[], ok: (e: Event) => boolean): Event | undefined {
   let best: Event | undefined;
-  let bestKey = "";
-  for (const e of events) {
-    if (!e.date.year) continue;
-    // ISO dates of digits and hyphens: code-unit order is date order.
-    const key = isoDate(e.date);
-    if ((best === undefined || key > bestKey) && ok(e)) {
-      best = e;
-      bestKey = key;
-    }
-  }
+  for (const e of events) if (e.date.year && (best === undefined || later(e.date, best.date)) && ok(e)) best = e;
   return best;
+}
+
+/** Is `a` after `b` in ISO date order ("2019" < "2019-05" < "2019-05-03")? Four-digit years compare as numbers. */
+function later(a: DateValue, b: DateValue): boolean {
+  const four = (y?: number) => y !== undefined && y >= 1000 && y <= 9999;
+  if (!four(a.year) || !four(b.year)) return isoDate(a) > isoDate(b);
+  return a.year! * 10000 + (a.month ?? 0) * 100 + (a.day ?? 0) > b.year! * 10000 + (b.month ?? 0) * 100 + (b.day ?? 0);
 }
 
 function build(corpus: Corpus, lang: Lang): string[] {

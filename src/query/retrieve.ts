@@ -149,6 +149,37 @@ export interface Retrieval {
   units: { text: string; known: boolean }[];
 }
 
+/**
+ * At most this many sentences join the search hits because they name the asked people. A much-reported
+ * person is named in 50,000 sentences of 100,000 articles, and each candidate costs its constraint check
+ * and coverage; beyond the cap the ones that share the most of the question's terms are taken.
+ */
+export const MAX_PERSON_SENTENCES = 400;
+
+/**
+ * The sentences naming every asked person that the search did not return, in corpus order; when more
+ * than MAX_PERSON_SENTENCES, those in the question's language that the search ranks best among them
+ * (the ranking prefers the question's language too), then the others, then any (in corpus order again).
+ */
+function personSentences(intent: Intent, index: CorpusIndex, pool: Map<string, number>): string[] {
+  if (!intent.persons.length) return [];
+  const [first, ...others] = intent.persons;
+  const named = (index.sentencesOfPerson.get(first!) ?? []).filter((sid) => !pool.has(sid) && others.every((p) => index.peopleIn(sid).includes(p)));
+  if (named.length <= MAX_PERSON_SENTENCES) return named;
+  const terms = expandTerms(intent, index);
+  const best = new Set<string>();
+  const own = named.filter((sid) => index.sentences.get(sid)!.lang === intent.lang);
+  for (const group of [own, named.filter((sid) => index.sentences.get(sid)!.lang !== intent.lang), named]) {
+    if (best.size >= MAX_PERSON_SENTENCES) break;
+    const ranked = group === named ? named : index.searchSentences(terms, MAX_PERSON_SENTENCES - best.size, group).map((h) => h.sentence.id);
+    for (const sid of ranked) {
+      if (best.size >= MAX_PERSON_SENTENCES) break;
+      best.add(sid);
+    }
+  }
+  return named.filter((sid) => best.has(sid));
+}
+
 export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const terms = expandTerms(intent, index);
   // Coverage is measured over the question's terms the corpus knows at all: slang and filler
@@ -157,9 +188,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const hits = index.searchSentences(terms, 60);
   const pool = new Map(hits.map((h) => [h.sentence.id, h.score]));
   // Sentences of events that match named people, so a question by name alone still finds them.
-  if (intent.persons.length)
-    for (const sid of index.sentencesOfPerson.get(intent.persons[0]!) ?? [])
-      if (!pool.has(sid) && intent.persons.every((p) => index.peopleIn(sid).includes(p))) pool.set(sid, 0.1);
+  for (const sid of personSentences(intent, index, pool)) pool.set(sid, 0.1);
   // Chinese is matched by words, not bigrams: the question's Chinese is cut into the longest pieces
   // that the retrieved sentences contain ("哈萨克斯坦/代表团/参观了"), so a long name does not outweigh a verb.
   const poolText = [...pool.keys()].map((sid) => index.folded(sid)).join("\n");
@@ -230,6 +259,23 @@ const GENERIC_SERIES = new Set(tokenize("china kazakhstan chinese kazakh sino me
 /** Can two series names (any language) be the same series? Sub-committee vs committee must agree; the
  * distinguishing words of the question's series (energy, transport, 科技) must all be in the other's. */
 export function sameSeries(asked: string, found: string): boolean {
+  // The same few hundred series names come back for every event of a list: answers are kept.
+  let known = seriesMemo.get(asked);
+  if (!known) {
+    if (seriesMemo.size >= 1000) seriesMemo.clear();
+    seriesMemo.set(asked, (known = new Map()));
+  }
+  let v = known.get(found);
+  if (v === undefined) {
+    if (known.size >= 50_000) known.clear();
+    known.set(found, (v = compareSeries(asked, found)));
+  }
+  return v;
+}
+
+const seriesMemo = new Map<string, Map<string, boolean>>();
+
+function compareSeries(asked: string, found: string): boolean {
   if (SUB.test(asked) !== SUB.test(found)) return false;
   const theirs = new Set(tokenize(found));
   const foundText = fold(found);
@@ -293,8 +339,11 @@ export function distinctEvents(events: Event[]): Event[][] {
   const sorted = [...events].sort((a, b) => precision(b) - precision(a));
   // An event joins the first group (in the order groups were made) holding a member that shares two of
   // its people, or its ordinal, at a compatible date and place. Groups are found through those keys
-  // (a pair of people, an ordinal) instead of by trying every group: 30,000 events made it quadratic.
-  const byKey = new Map<string, number[]>();
+  // (with the year and month) instead of by trying every group: 30,000 events made it quadratic.
+  const keys = new GroupKeys();
+  const byKey = new Map<number, number[]>();
+  /** The keys each group is filed under. */
+  const filed: Set<number>[] = [];
   const same = (x: Event, e: Event) => {
     if (!datesCompatible(x.date, e.date)) return false;
     if (x.date.precision === "unknown" || e.date.precision === "unknown") return false;
@@ -305,7 +354,7 @@ export function distinctEvents(events: Event[]): Event[][] {
   for (const e of sorted) {
     let found = -1;
     if (e.date.precision !== "unknown") {
-      for (const key of lookupKeys(e)) {
+      for (const key of keys.lookup(e)) {
         const list = byKey.get(key);
         if (!list) continue;
         for (const g of list) {
@@ -320,38 +369,73 @@ export function distinctEvents(events: Event[]): Event[][] {
     if (found < 0) {
       found = groups.length;
       groups.push([e]);
+      filed.push(new Set());
     } else groups[found]!.push(e);
     // A member whose date is unknown never matches: it gives its group no keys.
     if (e.date.precision === "unknown") continue;
-    for (const key of memberKeys(e)) {
+    const own = filed[found]!;
+    for (const key of keys.member(e)) {
+      if (own.has(key)) continue;
+      own.add(key);
       const list = byKey.get(key);
       if (!list) byKey.set(key, [found]);
-      else if (!list.includes(found)) list.splice(sortedIndex(list, found), 0, found);
+      else if (list[list.length - 1]! < found) list.push(found);
+      else list.splice(sortedIndex(list, found), 0, found);
     }
   }
   return groups;
 }
 
-/** Keys a member is found by: each pair of its participants (as listed, a repeated one too), its ordinal. */
-function memberKeys(x: Event): string[] {
-  const ids = x.participants.map((p) => p.id);
-  const keys: string[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) keys.push(pairKey(ids[i]!, ids[j]!));
-  if (x.ordinal !== undefined) keys.push(`#${x.ordinal}`);
-  return keys;
-}
+/**
+ * Numeric keys for distinctEvents (string keys cost microseconds each to build and hash). A base key is a
+ * pair of people (numbered as they come) or an ordinal; it is combined with a year (or "-" for none, "*"
+ * for any), a month and a day (likewise). Keys only find candidates: the match itself is checked.
+ */
+class GroupKeys {
+  private readonly people = new Map<string, number>();
 
-/** Keys under which a member that can match `e` is filed: pairs of e's people (a person with itself too), its ordinal. */
-function lookupKeys(e: Event): string[] {
-  const ids = [...new Set(e.participants.map((p) => p.id))];
-  const keys: string[] = [];
-  for (let i = 0; i < ids.length; i++) for (let j = i; j < ids.length; j++) keys.push(pairKey(ids[i]!, ids[j]!));
-  if (e.ordinal !== undefined) keys.push(`#${e.ordinal}`);
-  return keys;
-}
+  private person(id: string): number {
+    let n = this.people.get(id);
+    if (n === undefined) this.people.set(id, (n = this.people.size));
+    return n;
+  }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  private static pair(a: number, b: number): number {
+    const [i, j] = a <= b ? [a, b] : [b, a];
+    return (j * (j + 1)) / 2 + i;
+  }
+
+  private static dated(base: number, year: number, month: number, day: number): number {
+    return ((base * 10002 + year) * 14 + month) * 33 + day;
+  }
+
+  /** Keys a member is found by: each pair of its participants (as listed, a repeated one too) and its ordinal, with its year, month and day, each also as "any". */
+  member(x: Event): number[] {
+    const ids = x.participants.map((p) => this.person(p.id));
+    const base: number[] = [];
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
+    if (x.ordinal !== undefined) base.push(-1 - x.ordinal);
+    const ys = [x.date.year ? 2 + (x.date.year % 10000) : 1, 0];
+    const ms = [x.date.month ? 1 + x.date.month : 1, 0];
+    const ds = [x.date.day ? 1 + (x.date.day % 32) : 1, 0];
+    const out: number[] = [];
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
+    return out;
+  }
+
+  /** Keys a member that can match `e` is filed under: pairs of e's people (a person with itself too) and its ordinal, with e's year or none (any when e has none), e's month and day likewise. */
+  lookup(e: Event): number[] {
+    const ids = [...new Set(e.participants.map((p) => this.person(p.id)))];
+    const base: number[] = [];
+    for (let i = 0; i < ids.length; i++) for (let j = i; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
+    if (e.ordinal !== undefined) base.push(-1 - e.ordinal);
+    const ys = e.date.year ? [2 + (e.date.year % 10000), 1] : [0];
+    const ms = e.date.month ? [1 + e.date.month, 1] : [0];
+    const ds = e.date.day ? [1 + (e.date.day % 32), 1] : [0];
+    const out: number[] = [];
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
+    return out;
+  }
 }
 
 function sortedIndex(list: number[], v: number): number {

@@ -46,6 +46,16 @@ describe("SentenceSearch", () => {
     for (const q of queries) expect(search.search(tokenize(q.join(" ")), 40)).toEqual(viaMini(q, 40));
   });
 
+  it("searches within a set of documents as the full search ranks them, and forgets the set afterwards", () => {
+    const within = sentences.filter((_, i) => i % 3 === 0).map((s) => s.id);
+    const keep = new Set(within);
+    for (const q of queries.slice(0, 100)) {
+      const terms = tokenize(q.join(" "));
+      expect(search.search(terms, 10, within)).toEqual(search.search(terms).filter((h) => keep.has(h.id)).slice(0, 10));
+      expect(search.search(terms, 40)).toEqual(viaMini(q, 40));
+    }
+  });
+
   it("counts documents per term like the sentences do", () => {
     const df = new Map<string, number>();
     for (const s of sentences) for (const t of new Set(tokenize(s.text))) df.set(t, (df.get(t) ?? 0) + 1);
