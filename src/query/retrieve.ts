@@ -197,7 +197,9 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const content = [...latin, ...hanUnits.map((u) => u.text)];
   // A place the question names in characters but the corpus spells in pinyin ("北京" = Beijing) is a constraint, known.
   const askedPlace = (u: { text: string }) => intent.places.some((pl) => placeKey(pl) === pinyinKey(u.text));
-  const hanKnown = hanUnits.filter((u) => u.found || askedPlace(u) || zhGlossaryKnown(u.text, index.vocab.terms) || COUNTRIES.some((c) => c.zh.includes(u.text))).map((u) => u.text);
+  // A country is known when the corpus names it in some form ("哈方" for Kazakhstan), not merely because it is a country (美国).
+  const countryKnown = (u: { text: string }) => COUNTRIES.some((c) => c.zh.includes(u.text) && (c.forms.some((f) => index.vocab.terms.has(stem(f))) || c.zh.some((z) => z.length >= 2 && index.vocab.terms.has(z))));
+  const hanKnown = hanUnits.filter((u) => u.found || askedPlace(u) || zhGlossaryKnown(u.text, index.vocab.terms) || countryKnown(u)).map((u) => u.text);
   // An English word is known too when a Chinese sentence found says it (through the dictionary).
   const zhSaid = (sid: string) => englishTermsOf(sid, index.folded(sid));
   const zhPool = latin.length ? [...pool.keys()].filter((sid) => index.sentences.get(sid)!.lang === "zh") : [];
@@ -205,12 +207,16 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   // A Chinese proper noun the corpus never mentions ("东京" in "东京的会议在哪里召开") is what English
   // marks with a capital: the question is about something the corpus does not cover.
   const unknown = hanUnits
-    .filter((u) => u.proper && !u.found && !askedPlace(u) && !intent.focus.includes(u.text) && !COUNTRIES.some((c) => c.zh.includes(u.text)) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
+    .filter((u) => u.proper && !u.found && !askedPlace(u) && !intent.focus.includes(u.text) && !countryKnown(u) && !zhGlossaryKnown(u.text, index.vocab.terms) && !PLACES_ZH.some(([, zh]) => zh === u.text))
     .filter((u) => !(u.text.match(/\p{Script=Han}{2}/gu) ?? []).every((b) => index.vocab.terms.has(b)))
     .map((u) => u.text);
   const units = hanUnits.map((u) => ({ text: u.text, known: hanKnown.includes(u.text) }));
   if (unknown.length) return { candidates: [], terms, unknown, units };
-  if (content.length && known.length / content.length < 0.5) return { candidates: [], terms, unknown, units };
+  // A place or year the question names is a constraint, checked on its own: it does not make the rest known.
+  const placeToks = new Set([...tokenize([...intent.places, intent.year ?? ""].join(" ")), ...intent.places.map(fold)]);
+  const ask = content.filter((t) => !placeToks.has(t));
+  const knownAsk = known.filter((t) => !placeToks.has(t));
+  if (ask.length && knownAsk.length / ask.length < 0.5) return { candidates: [], terms, unknown, units };
   // Words that only restate a constraint (a place, a year, a month) are checked by `satisfies`, not ranked.
   // Names stay: a sentence that names the people is better evidence than one that only inherits them.
   const constraintTerms = new Set([...tokenize([...intent.places, intent.year ?? "", intent.yearTo ?? "", ...dateWords(intent.question)].join(" ")), ...intent.places.map(fold), ...hanUnits.filter(askedPlace).map((u) => u.text)]);

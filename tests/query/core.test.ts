@@ -59,6 +59,11 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("第九次合作委员会会议的时间和地点?").answer).toMatch(/^时间:2019年3月5日,地点:阿拉木图/);
   });
 
+  it("does not answer about a country or thing the corpus never mentions, even beside a known place", () => {
+    expect(core.ask("韩正什么时候访问美国?").found).toBe(false);
+    expect(core.ask("how long is the almaty metro?").found).toBe(false);
+  });
+
   it("answers what office a person holds, in either language", () => {
     expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
     expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);
