@@ -115,3 +115,16 @@ export function englishTermsOf(key: string, zhText: string): Set<string> {
   }
   return v;
 }
+
+let lowerWords: Set<string> | undefined;
+/**
+ * Is this an ordinary English word (one the dictionary's glosses use in lower case)? "visit" is, "putin"
+ * is not: names are capitalised there. Built on first use from the glosses.
+ */
+export function isEnglishWord(word: string): boolean {
+  if (!lowerWords) {
+    lowerWords = new Set();
+    for (const g of load()?.values() ?? []) for (const w of g.split(/[^A-Za-z'-]+/)) if (w.length > 1 && w === w.toLowerCase()) lowerWords.add(w);
+  }
+  return lowerWords.has(word.toLowerCase());
+}

@@ -16,6 +16,7 @@ import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { words as zhWords } from "../index/segment.ts";
 import { equivalentKnown, inGlossary } from "./glossary.ts";
 import { seriesWords } from "./retrieve.ts";
+import { isEnglishWord } from "./dictionary.ts";
 import type { Intent, Person, QuestionKind } from "../types.ts";
 
 export interface Vocabulary {
@@ -333,17 +334,29 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const excluded = aside ? findPersonsIn(aside, vocab.persons, vocab.terms) : [];
   const persons = mentioned.filter((id) => !excluded.includes(id));
 
+  // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛, "liu" of "liu yang" = 刘洋).
+  const partOfNamed = (w: string) => {
+    const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
+    return persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)));
+  };
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
   const unknownNames: string[] = [];
   const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{Script=Latin}'’-]{2,}/gu) ?? [];
   for (const w of words) {
     const t = tokenize(w);
     if (!t.length || countryOf(w) || vocab.acronyms.has(w) || t.every((x) => equivalentKnown(x, vocab.terms)) || inGlossary(w)) continue;
-    // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛).
-    const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
-    if (persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)))) continue;
+    if (partOfNamed(w)) continue;
     if (t.every((x) => vocab.terms.has(x) || (x.length >= 5 && vocab.hasNear(x)))) continue;
     unknownNames.push(w);
+  }
+  // A terse question writes names in lower case ("when did putin visit astana"): the subject after
+  // "did/was/is…" that the corpus has never seen and that is no English word is a name it lacks.
+  for (const m of q.matchAll(/\b(?:did|does|do|has|have|had|was|were|is|will|would)\s+([a-z][a-z'’-]{2,})\b/g)) {
+    const w = m[1]!;
+    const t = tokenize(w);
+    if (!t.length || countryOf(w) || inGlossary(w) || t.some((x) => vocab.terms.has(x) || equivalentKnown(x, vocab.terms) || (x.length >= 5 && vocab.hasNear(x)))) continue;
+    if (partOfNamed(w) || findPersonsIn(w, vocab.persons, vocab.terms).length) continue;
+    if (!isEnglishWord(w)) unknownNames.push(w);
   }
 
   // The noun right after "which/what" or "什么/哪些" names the kind of thing the answer is.

@@ -62,6 +62,9 @@ describe("Core over a crafted corpus", () => {
   it("does not answer about a country or thing the corpus never mentions, even beside a known place", () => {
     expect(core.ask("韩正什么时候访问美国?").found).toBe(false);
     expect(core.ask("how long is the almaty metro?").found).toBe(false);
+    // A name written in lower case, as terse questions do.
+    expect(core.ask("when did putin visit almaty?").found).toBe(false);
+    expect(core.ask("when did mamin meet han zheng in almaty?").found).toBe(true);
   });
 
   it("answers what office a person holds, in either language", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { englishTermsOf, glossIn, glossTerms, shortGlosses } from "../../src/query/dictionary.ts";
+import { englishTermsOf, glossIn, glossTerms, isEnglishWord, shortGlosses } from "../../src/query/dictionary.ts";
 import { tokenize } from "../../src/index/tokenize.ts";
 
 describe("shortGlosses", () => {
@@ -25,5 +25,13 @@ describe("the Chinese-English dictionary", () => {
     const said = englishTermsOf("t1", "双方签署了议定书");
     expect(said.has(tokenize("sign")[0]!)).toBe(true);
     expect(said.has(tokenize("protocol")[0]!)).toBe(true);
+  });
+});
+
+describe("isEnglishWord", () => {
+  it("knows ordinary words and not names", () => {
+    expect(isEnglishWord("visit")).toBe(true);
+    expect(isEnglishWord("pipeline")).toBe(true);
+    expect(isEnglishWord("putin")).toBe(false);
   });
 });
