@@ -96,6 +96,8 @@ export const EN_EVENT_WORDS: [RegExp, string][] = [
   [/\b(forum|expo|exhibition|fair)\b/i, "forum"],
   [/\b(signed|sign|signs|signing|inked)\b/i, "signing"],
   [/\b(ceremony|inaugurat\w*|groundbreaking|awarded|opening)\b/i, "ceremony"],
+  // A launch or an opening is a happening too ("launched a freight route", "the plant was commissioned").
+  [/\b(launch(?:ed|es)?|unveil(?:ed|s)?|commissioned|opened(?! up\b)|put into (?:operation|service))\b/i, "ceremony"],
   [/\b(visit|visits|visited|visiting|arrived|arrives)\b/i, "visit"],
   [/\b(came|come|comes|entered|enter|enters) into (force|effect|operation)\b/i, "agreement"],
 ];
@@ -108,7 +110,7 @@ export const ZH_EVENT_WORDS: [RegExp, string][] = [
   [/大会|研讨会/, "conference"],
   [/论坛|博览会|展会/, "forum"],
   [/签署|签订|签约/, "signing"],
-  [/仪式|开工|开幕/, "ceremony"],
+  [/仪式|开工|开幕|开通|启动|投产|揭牌|落成|竣工|通车/, "ceremony"],
   [/访问|访华|访哈|抵达|出访/, "visit"],
   [/生效|封关运营|正式运营/, "agreement"],
   [/召开|举行|举办|出席/, "meeting"],

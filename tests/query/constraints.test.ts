@@ -60,6 +60,10 @@ describe("places and figures as questions name them", () => {
     expect(core.ask("how long can visitors stay?").answer).toMatch(/^30 calendar days\./);
     expect(core.ask("how long is the pipeline?").answer).toMatch(/^1,200 km\./);
   });
+  it("takes a launch for a happening, with its date and place", () => {
+    const ev = core.events().find((e) => e.file === "u5.txt" && e.date.day === 29);
+    expect(ev).toMatchObject({ kind: "ceremony", place: "Aktobe", date: { year: 2020, month: 11, day: 29 } });
+  });
   it("does not take 'to meet demand' for a meeting", () => {
     expect(core.events().filter((e) => e.file === "u4.txt" && e.kind === "meeting")).toEqual([]);
   });
