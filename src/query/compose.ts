@@ -416,7 +416,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     }
     // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.
     if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""} ${f.unit ? "" : shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")}`));
-    figs = figs.filter((f) => !/^(one|two|a dozen)$/i.test(f.value) || figs.length === 1);
+    figs = figs.filter((f) => !/^(one|two)$/i.test(f.value) || figs.length === 1);
     // The counted noun sits right after the number: its first two words decide which figure is asked for.
     const scored = figs.map((f) => {
       const noun = tokenize(`${shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")} ${f.unit ?? ""}`);

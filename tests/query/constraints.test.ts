@@ -74,6 +74,9 @@ describe("figures and names of the kind asked for", () => {
     expect(core.ask("签署的文件价值多少?").answer).toMatch(/^\$2 billion。/);
     expect(core.ask("中国在投资者中排名第几?").answer).toMatch(/^ranks second。/);
   });
+  it("counts with 'a dozen' when it counts the asked thing", () => {
+    expect(core.ask("how many pumping stations in the south are expected to start?").answer).toMatch(/^a dozen more pumping stations\./);
+  });
   it("picks out the name of an institution of the asked kind", () => {
     expect(namedOfKind("an honorary doctorate from the Nazarbayev University in Astana", ["大学"])).toBe("Nazarbayev University");
     expect(namedOfKind("习近平在纳扎尔巴耶夫大学发表演讲", ["大学"])).toBe("纳扎尔巴耶夫大学");
