@@ -17,6 +17,7 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
+import { ABOUT_REPORT } from "./parse.ts";
 import { glossTerms } from "./dictionary.ts";
 import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./retrieve.ts";
 
@@ -133,7 +134,28 @@ function datesCompatibleLoose(a: DateValue, b: DateValue): boolean {
   return (!a.year || !b.year || a.year === b.year) && (!a.month || !b.month || a.month === b.month);
 }
 
+/** "When was the article about X published?": the report's own date, not the event's. */
+function composeReportDate(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  // The report words ("published", "发布") are not in the story: named people or an ordinal identify it too.
+  const relevant = cands.filter((x) => x.coverage >= MIN_COVERAGE);
+  const pool = relevant.length ? relevant : intent.persons.length || intent.ordinal !== undefined ? cands : [];
+  const seen = new Set<string>();
+  const picked = pool.filter((c) => !seen.has(c.sentence.file) && seen.add(c.sentence.file)).slice(0, 3);
+  if (!picked.length) return null;
+  const zh = intent.lang === "zh";
+  const line = (c: Candidate) => {
+    const a = index.articles.get(c.sentence.file)!;
+    const title = trim(a.title, 100);
+    if (!a.published) return zh ? `“${title}”没有写明发布日期` : `“${title}” gives no publish date`;
+    return zh ? `“${title}”发布于${dateText(a.published, "zh")}` : `“${title}” was published ${dateText(a.published, "en")}`;
+  };
+  const dated = picked.some((c) => index.articles.get(c.sentence.file)!.published);
+  const text = picked.length === 1 ? `${line(picked[0]!)}${zh ? "。" : "."}` : zh ? `${picked.length}篇报道:${picked.map(line).join(";")}。` : `${picked.length} reports: ${picked.map(line).join("; ")}.`;
+  return answer(intent, dated, text, picked.map((c) => c.sentence), [], index);
+}
+
 function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  if (ABOUT_REPORT.test(intent.question)) return composeReportDate(intent, cands, index);
   const all = composeAllMeetings(intent, index);
   if (all) return all;
   for (const c of cands.slice(0, 6)) {

@@ -13,6 +13,7 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { pinyinKey } from "../extract/aliases.ts";
+import { ABOUT_REPORT, REPORT_WORDS } from "./parse.ts";
 import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown } from "./glossary.ts";
 import { englishTermsOf, glossIn, glossTerms } from "./dictionary.ts";
 import type { Article, Event, Intent, Sentence } from "../types.ts";
@@ -194,8 +195,9 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   // Chinese is matched by words, not bigrams: the question's Chinese is cut into the longest pieces
   // that the retrieved sentences contain ("哈萨克斯坦/代表团/参观了"), so a long name does not outweigh a verb.
   const poolText = [...pool.keys()].map((sid) => index.folded(sid)).join("\n");
-  const hanUnits = intent.hanRuns.flatMap((r) => chineseUnits(r, poolText));
-  const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t));
+  const aboutReport = ABOUT_REPORT.test(intent.question);
+  const hanUnits = intent.hanRuns.flatMap((r) => chineseUnits(r, poolText)).filter((u) => !(aboutReport && REPORT_WORDS.has(u.text)));
+  const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t) && !(aboutReport && REPORT_WORDS.has(t)));
   const content = [...latin, ...hanUnits.map((u) => u.text)];
   // A place the question names in characters but the corpus spells in pinyin ("北京" = Beijing) is a constraint, known.
   const askedPlace = (u: { text: string }) => intent.places.some((pl) => placeKey(pl) === pinyinKey(u.text));
@@ -300,7 +302,7 @@ export function seriesWords(series: string): string[] {
 }
 
 /** Words that refer to the article or the asking itself ("那篇稿子里", "请问"), not to its content. */
-const ZH_META = new Set(["稿子", "文章", "报道", "新闻", "消息", "那篇", "这篇", "里面", "提到", "请问", "告诉", "一下", "分别", "一共", "总共", "当时", "那个", "这个"]);
+const ZH_META = new Set(["关于", "有关", "稿子", "文章", "报道", "新闻", "消息", "那篇", "这篇", "里面", "提到", "请问", "告诉", "一下", "分别", "一共", "总共", "当时", "那个", "这个"]);
 
 /** The content words of a Chinese run, each marked whether the retrieved text contains it. */
 export function chineseUnits(run: string, text: string): { text: string; found: boolean; proper: boolean }[] {

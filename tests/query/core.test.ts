@@ -67,6 +67,17 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("when did mamin meet han zheng in almaty?").found).toBe(true);
   });
 
+  it("answers when a report was published with its own date, or says it gives none", () => {
+    expect(core.ask("when was the article about the 9th committee meeting published?").answer).toBe("“Kazakhstan, China sign grain corridor deals” was published March 6, 2019.");
+    const both = core.ask("关于韩正的报道是什么时候发布的?").answer;
+    expect(both).toMatch(/^2篇报道:/);
+    expect(both).toContain("发布于2019年3月6日");
+    expect(both).toContain("没有写明发布日期");
+    const undated = core.ask("when was the report on the 7th energy sub-committee meeting published?");
+    expect(undated.found).toBe(false);
+    expect(undated.answer).toMatch(/gives no publish date/);
+  });
+
   it("answers what office a person holds, in either language", () => {
     expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
     expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);
