@@ -50,8 +50,8 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
 ];
 
 const SIDES: [RegExp, string][] = [
-  [/\b(kazakh|kazakhstan'?s?|kazakhstani)\s+(?:(?:vice|deputy|first|foreign|prime|chief|head|trade|energy)\s+){0,2}(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|哈方|哈萨克斯坦方面|哈萨克斯坦代表团/i, "Kazakhstan"],
-  [/\b(chinese|china'?s?)\s+(?:(?:vice|deputy|first|foreign|prime|chief|head|trade|energy)\s+){0,2}(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|中方|中国代表团|中国方面/i, "China"],
+  [/\b(kazakh|kazakhstan'?s?|kazakhstani)\s+(?:(?:vice|deputy|first|foreign|prime|chief|head|trade|energy)\s+){0,2}(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|\b(represent(?:ed|s|ing)?|on behalf of|spoke for)\s+(kazakhstan|the kazakh side)\b|哈方|哈萨克斯坦方面|哈萨克斯坦代表团|代表哈萨克斯坦|代表哈方/i, "Kazakhstan"],
+  [/\b(chinese|china'?s?)\s+(?:(?:vice|deputy|first|foreign|prime|chief|head|trade|energy)\s+){0,2}(side|delegation|co-?chair|chair|party|team|minister|ministers|delegates?|officials?|leaders?|representatives?|diplomats?|premier|president|prime minister|counterpart)\b|\b(represent(?:ed|s|ing)?|on behalf of|spoke for)\s+(china|the chinese side)\b|中方|中国代表团|中国方面|代表中国|代表中方/i, "China"],
 ];
 
 const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|forum|conference|session|signing|events?)\b|会议|会见|会谈|访问|峰会|论坛/i;

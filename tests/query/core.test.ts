@@ -19,6 +19,8 @@ describe("Core over a crafted corpus", () => {
     expect(a.answer).toMatch(/^Askar Mamin/);
     expect(a.answer).not.toMatch(/^Han Zheng/);
     expect(core.ask("能源合作分委会第七次会议的中方代表是谁?").answer).toMatch(/^李明/);
+    expect(core.ask("who represented china at the 9th committee meeting?").answer).toMatch(/^Han Zheng \(/);
+    expect(core.ask("谁代表哈萨克斯坦出席了第九次合作委员会会议?").answer).toMatch(/^Askar Mamin/);
   });
 
   it("lists the meetings of a series, in either language", () => {
