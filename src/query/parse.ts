@@ -335,7 +335,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const nameSpans: string[] = [];
   const mentioned = findPersonsIn(q, vocab.persons, vocab.terms, nameSpans);
   // "who else did Li meet besides Massimov?", "除了马西莫夫,李克强还会见了谁?": set aside, not asked about.
-  const aside = q.match(/\b(?:besides|apart from|other than|aside from|except(?: for)?|not counting)\s+(.+?)(?=[,?;:？，]|\s+(?:who|whom|what|did|does|do|was|were|in|at|on|during)\b|$)/i)?.[1] ?? q.match(/除了?(.+?)(?:以外|之外|外|[,，]|还|$)/u)?.[1];
+  const asideMatch = q.match(/\b(?:besides|apart from|other than|aside from|except(?: for)?|not counting)\s+(.+?)(?=[,?;:？，]|\s+(?:who|whom|what|did|does|do|was|were|in|at|on|during)\b|$)/i) ?? q.match(/除了?(.+?)(?:以外|之外|外|[,，]|还|$)/u);
+  const aside = asideMatch?.[1];
   const excluded = aside ? findPersonsIn(aside, vocab.persons, vocab.terms) : [];
   const persons = mentioned.filter((id) => !excluded.includes(id));
 
@@ -371,7 +372,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     ...(enFocus && !/^(is|are|was|were|did|do|does|will|has|have|had|can|could|should|would|happened|the|a|an)$/i.test(enFocus) ? tokenize(enFocus) : []),
     ...(zhFocus ? [zhWords(zhFocus)[0]?.word ?? zhFocus] : []),
   ];
-  const content = nameSpans.reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ");
+  // What the question sets aside is not searched for ("apart from the bilateral talks, which events…").
+  const content = [...nameSpans, ...(asideMatch ? [fold(asideMatch[0])] : [])].reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ");
   return {
     question: q,
     lang,
