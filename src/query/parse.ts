@@ -57,7 +57,11 @@ const SIDES: [RegExp, string][] = [
 const EVENT_WORDS = /\b(meet|met|meeting|meetings|talks|visit|visits|summit|forum|conference|session|signing|events?)\b|会议|会见|会谈|访问|峰会|论坛/i;
 
 /** Words that may follow a bare family name in a question ("xi and nazarbayev", "li visited"). */
-const STOPWORDS_AFTER_NAME = new Set(["and", "with", "met", "meet", "meets", "said", "visited", "visit", "held", "told", "vowed", "signed", "also", "during", "when", "where", "who", "what", "from", "into", "the", "for", "that", "this", "was", "were", "has", "have", "had", "did", "does", "will", "would", "could", "should", "about", "over", "after", "before", "attend", "attended", "attending", "get", "got", "say", "says", "s"]);
+const STOPWORDS_AFTER_NAME = new Set(["and", "with", "met", "meet", "meets", "said", "visited", "visit", "held", "told", "vowed", "signed", "also", "during", "when", "where", "who", "what", "from", "into", "the", "for", "that", "this", "was", "were", "has", "have", "had", "did", "does", "will", "would", "could", "should", "about", "over", "after", "before", "attend", "attended", "attending", "get", "got", "say", "says", "s",
+  "go", "goes", "went", "going", "head", "headed", "heading", "travel", "traveled", "travelled", "arrive", "arrived", "arrives", "leave", "left",
+  "speak", "spoke", "talk", "talked", "propose", "proposed", "call", "called", "urge", "urged", "stress", "stressed", "note", "noted",
+  "deliver", "delivered", "write", "wrote", "publish", "published", "receive", "received", "host", "hosted", "chair", "chaired", "lead", "led",
+  "sign", "signs", "agree", "agreed", "discuss", "discussed", "announce", "announced", "join", "joined", "open", "opened", "is", "in", "at", "on", "to"]);
 
 /** One-edit variants of a word (deletions), so near misses meet in a map ("symmetric delete"). */
 function deletions(w: string): string[] {
@@ -169,7 +173,7 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         // A Chinese family name alone ("Fang") is ambiguous when the question goes on with another given name.
         if (isPinyinSurname(at[0]!)) {
           const i = toks.indexOf(at[0]!);
-          const next = toks[i + 1];
+          const next = rawToks[i + 1];
           const unique = keys.firstCount.get(at[0]!) === 1;
           return i >= 0 && unique && !(next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next));
         }
@@ -198,7 +202,9 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         // A bare family name ("xi and nazarbayev", "ding encouraged") names this person when no one else
         // in the corpus shares it and the next word is not an unknown given name ("wang wentao").
         const unique = keys.firstCount.get(first) === 1;
-        const givenName = next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next) && !(terms?.has(stem(next)) ?? false);
+        // The word as written: the spelling keys fold letters ("attending" → "atending").
+        const raw = rawToks[i + 1];
+        const givenName = next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(raw ?? next) && !(terms?.has(stem(raw ?? next)) ?? false);
         return unique && !givenName;
       }
       return false;

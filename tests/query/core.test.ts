@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
+import { findPersonsIn } from "../../src/query/parse.ts";
 
 let core: Core;
 beforeAll(async () => {
@@ -78,6 +79,13 @@ describe("Core over a crafted corpus", () => {
     const undated = core.ask("when was the report on the 7th energy sub-committee meeting published?");
     expect(undated.found).toBe(false);
     expect(undated.answer).toMatch(/gives no publish date/);
+  });
+
+  it("takes a family name alone for its person when a verb, not a given name, follows it", () => {
+    const { persons, terms } = core.index.vocab;
+    const han = persons.find((p) => p.aliases.includes("Han Zheng"))!.id;
+    for (const q of ["when was han attending talks?", "where was han headed?", "what did han stress?"]) expect(findPersonsIn(q, persons, terms)).toContain(han);
+    expect(findPersonsIn("when did han wentao arrive?", persons, terms)).not.toContain(han);
   });
 
   it("answers what office a person holds, in either language", () => {
