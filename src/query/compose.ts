@@ -85,7 +85,15 @@ function withQuote(direct: string, s: Sentence, lang: "en" | "zh", room = 400): 
 /** An answer lists at most this many events (a list or count answer at 100,000 articles can match 30,000). */
 export const MAX_ANSWER_EVENTS = 50;
 
-function answer(intent: Intent, found: boolean, text: string, sentences: Sentence[], events: Event[], index: CorpusIndex): Answer {
+/** The main sentence of each event, in order, read only as far as the answer's sources need. */
+function* mainSentences(events: Event[], index: CorpusIndex): Generator<Sentence> {
+  for (const e of events) {
+    const s = index.sentences.get(e.evidence[0]!);
+    if (s) yield s;
+  }
+}
+
+function answer(intent: Intent, found: boolean, text: string, sentences: Iterable<Sentence>, events: Event[], index: CorpusIndex): Answer {
   const seen = new Set<string>();
   const sources: Source[] = [];
   for (const s of sentences) {
@@ -209,7 +217,7 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
   const shown = (evs.length > 8 ? (dated.length ? dated : evs).slice(-6) : evs).map(item);
   const more = evs.length > 8 ? (intent.lang === "zh" ? `最近${shown.length}次:` : `the latest ${shown.length}: `) : "";
   const text = intent.lang === "zh" ? `语料记载了${evs.length}次,${more}${shown.join(";")}。` : `${evs.length} times in the corpus${more ? `; ${more}` : ": "}${shown.join("; ")}.`;
-  return answer(intent, true, trim(text, 600), evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean), evs, index);
+  return answer(intent, true, trim(text, 600), mainSentences(evs, index), evs, index);
 }
 
 /** The corpus reports the event but not the asked detail (no date, no place): say so, with the source. */
@@ -321,7 +329,7 @@ function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
     intent.lang === "zh"
       ? `${p.name}${p.aliases.find((a) => /\p{Script=Han}/u.test(a)) && !/\p{Script=Han}/u.test(p.name) ? `(${p.aliases.find((a) => /\p{Script=Han}/u.test(a))})` : ""}:${role || "语料中未写明职务"}。${seen.length ? `见于:${seen.join(";")}。` : ""}`
       : `${p.name}: ${role || "no title given in the corpus"}.${seen.length ? ` Appears in: ${seen.join("; ")}.` : ""}`;
-  const sentences = groups.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
+  const sentences = mainSentences(groups, index);
   return answer(intent, true, trim(text, 600), sentences, groups, index);
 }
 
@@ -372,12 +380,20 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     if ((wantsElse || metWith) && intent.persons.length) {
       const evs = matchingEvents(intent, index);
       const others = evs.flatMap((e) => e.participants).filter((p) => !intent.persons.includes(p.id) && !intent.excluded?.includes(p.id));
-      const uniq = others.filter((p, i) => others.findIndex((q) => q.id === p.id) === i);
+      // Each person once, at their first appearance (thousands of events for a much-reported person).
+      const seen = new Set<string>();
+      const uniq = others.filter((p) => !seen.has(p.id) && !!seen.add(p.id));
       if (uniq.length) {
         people = uniq;
         // Quote the sentence that names the first of them, when the best one does not.
-        const naming = evs.flatMap((e) => e.evidence).find((sid) => index.peopleIn(sid).includes(uniq[0]!.id));
-        if (!index.peopleIn(c.sentence.id).includes(uniq[0]!.id) && naming) quote = index.sentences.get(naming) ?? quote;
+        if (!index.peopleIn(c.sentence.id).includes(uniq[0]!.id))
+          for (const e of evs) {
+            const naming = e.evidence.find((sid) => index.peopleIn(sid).includes(uniq[0]!.id));
+            if (naming) {
+              quote = index.sentences.get(naming) ?? quote;
+              break;
+            }
+          }
       }
     }
     if (!people.length) {
@@ -421,7 +437,7 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     const words = ["zero", "once", "twice", "three times", "four times", "five times", "six times"];
     const direct = intent.lang === "zh" ? `${n}次:${joinUpTo(dates, item, ";", 600)}。` : `${n} (${words[n] ?? `${n} times`}): ${joinUpTo(dates, item, "; ", 600)}.`;
     const evs = groups.map((g) => g[0]!);
-    const sentences = evs.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
+    const sentences = mainSentences(evs, index);
     return answer(intent, true, trim(direct, 600), sentences, evs, index);
   }
   const hint = UNIT_HINTS.find(([q]) => q.test(intent.question))?.[1];
@@ -468,7 +484,7 @@ function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
   const groups = byDate(distinctEvents(evs).map((g) => g.reduce((a, b) => (dateScore(b.date) > dateScore(a.date) ? b : a))));
   const items = groups.slice(0, 8).map((e) => `${dateText(e.date, intent.lang)}${e.place && !intent.places.length ? `, ${e.place}` : ""}: ${trim(eventLabel(e, intent.lang), 110)}`);
   const lead = intent.lang === "zh" ? `共${groups.length}项:` : `${groups.length} event${groups.length === 1 ? "" : "s"}: `;
-  const sentences = groups.map((e) => index.sentences.get(e.evidence[0]!)!).filter(Boolean);
+  const sentences = mainSentences(groups, index);
   return answer(intent, true, trim(lead + items.join(intent.lang === "zh" ? ";" : "; ") + (intent.lang === "zh" ? "。" : "."), 650), sentences, groups, index);
 }
 
