@@ -58,3 +58,17 @@ export function inGlossary(word: string): boolean {
   const w = word.toLowerCase();
   return GLOSSARY.some((row) => row.includes(w));
 }
+
+/** The other Chinese words (two or more characters) of the glossary rows a Chinese word belongs to: "表示" → 指出, 强调. */
+export const zhRowmates = (() => {
+  const cache = new Map<string, string[]>();
+  return (unit: string): string[] => {
+    let v = cache.get(unit);
+    if (!v) {
+      v = [...new Set(GLOSSARY.filter((row) => row.includes(unit)).flatMap((row) => row.filter((w) => w !== unit && w.length >= 2 && /\p{Script=Han}/u.test(w))))];
+      if (cache.size > 10_000) cache.clear();
+      cache.set(unit, v);
+    }
+    return v;
+  };
+})();

@@ -14,7 +14,7 @@ import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { pinyinKey } from "../extract/aliases.ts";
 import { ABOUT_REPORT, REPORT_WORDS } from "./parse.ts";
-import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown } from "./glossary.ts";
+import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown, zhRowmates } from "./glossary.ts";
 import { englishTermsOf, glossIn, glossTerms } from "./dictionary.ts";
 import type { Article, Event, Intent, Sentence } from "../types.ts";
 import { documentsIn, referenceDate, seriesAt } from "../extract/events.ts";
@@ -321,6 +321,8 @@ function unitIn(unit: string, text: string, st: Set<string>): boolean {
   // A country in any of its names: 哈萨克斯坦 = 哈方 = Kazakh(stan).
   const country = COUNTRIES.find((c) => c.zh.includes(unit));
   if (country) return country.zh.some((z) => z.length >= 2 && text.includes(z)) || country.forms.some((f) => st.has(stem(f)) || st.has(f));
+  // A Chinese word of the same glossary row counts too ("表示" = "指出": said).
+  if (zhRowmates(unit).some((w) => text.includes(w))) return true;
   return zhEquivalents(unit).some((toks) => toks.every((t) => st.has(t))) || glossIn(unit, st);
 }
 /** Events that satisfy the question's people/place/year/ordinal constraints (for counting and listing). */

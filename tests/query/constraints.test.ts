@@ -56,6 +56,9 @@ describe("places and figures as questions name them", () => {
     expect(core.ask("which meetings took place in beijing?").answer).toMatch(/^1 event: November 3, 2018/);
     expect(core.ask("what happened in beijing?").answer).toMatch(/^2 events: May 2018: .*film co-production agreement.*November 3, 2018/);
   });
+  it("takes one Chinese speech verb for another (表示 = 指出)", () => {
+    expect(core.ask("李强表示了什么?").answer).toContain("前景广阔");
+  });
   it("reads 'how long' as a duration or a length, whichever is asked", () => {
     expect(core.ask("how long can visitors stay?").answer).toMatch(/^30 calendar days\./);
     expect(core.ask("how long is the pipeline?").answer).toMatch(/^1,200 km\./);
