@@ -127,7 +127,8 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-const SAME_DAY = /\b(on the same day|the same day|that day|same day)\b|同日|当天|当日/i;
+/** Said of the happening just reported: the same day ("on the same day", "before the talks", "会谈前"). */
+const SAME_DAY = /\b(on the same day|the same day|that day|same day|(before|after|ahead of|following) (the|their) (talks|meeting))\b|同日|当天|当日|(会谈|会见|会晤)(前|后|之前|之后)/i;
 const PRONOUN_EN = /^(?:He|She)\b/;
 const PRONOUN_ZH = /^(?:他|她)/;
 
@@ -369,6 +370,8 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
       const inLead = lead.has(c.sentenceIndex) && lead.has(e.sentenceIndex);
       const samePeople = overlap(e.participants, c.participants) >= 2 || (overlap(e.participants, c.participants) >= 1 && (e.participants.length === 1 || c.participants.length === 1));
       const sameSeries = e.ordinal !== undefined && e.ordinal === c.ordinal;
+      // The same two people on the same day, said of the happening before it: one visit, whatever the venue.
+      if (c.sameDay && e.date.day && overlap(e.participants, c.participants) >= 2) return true;
       const placeOk = samePlaceOk(e.place, c.place);
       return placeOk && (sameSeries || (samePeople && (inLead || c.date.precision === "unknown" || dateScore(c.date) <= dateScore(e.date))) || (inLead && (!c.participants.length || !e.participants.length)));
     });

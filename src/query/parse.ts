@@ -148,7 +148,8 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
   for (const p of candidates) {
     const hit = p.aliases.some((al) => {
       if (/\p{Script=Han}/u.test(al)) {
-        if (folded.includes(fold(al).replace(/[•·]/g, "")) || folded.includes(fold(al))) return true;
+        // Written out in the question: those characters are the name, not words to search or segment.
+        for (const form of [fold(al), fold(al).replace(/[•·]/g, "")]) if (folded.includes(form)) return spans.push(form), true;
         // Written in pinyin ("liu yang" for 刘洋): those words are the name, not search words.
         const at = joined2.indexOf(pinyinKey(al));
         if (at >= 0) {

@@ -67,6 +67,9 @@ describe("places and figures as questions name them", () => {
     const ev = core.events().find((e) => e.file === "u5.txt" && e.date.day === 29);
     expect(ev).toMatchObject({ kind: "ceremony", place: "Aktobe", date: { year: 2020, month: 11, day: 29 } });
   });
+  it("keeps what happened 'before the talks' in the talks, at another venue too", () => {
+    expect(core.ask("王建国和努尔兰诺夫会见了几次?").answer).toMatch(/^1次:2017年6月8日/);
+  });
   it("does not take 'to meet demand' for a meeting", () => {
     expect(core.events().filter((e) => e.file === "u4.txt" && e.kind === "meeting")).toEqual([]);
   });
