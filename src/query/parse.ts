@@ -151,9 +151,9 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         // Written out in the question: those characters are the name, not words to search or segment.
         for (const form of [fold(al), fold(al).replace(/[•·]/g, "")]) if (folded.includes(form)) return spans.push(form), true;
         // Written in pinyin ("liu yang" for 刘洋): those words are the name, not search words.
-        const at = joined2.indexOf(pinyinKey(al));
-        if (at >= 0) {
-          const [i, n] = at < toks.length ? [at, 2] : [at - toks.length, 3];
+        const pos = joined2.indexOf(pinyinKey(al));
+        if (pos >= 0) {
+          const [i, n] = pos < toks.length ? [pos, 2] : [pos - toks.length, 3];
           spans.push(rawToks.slice(i, i + n).join(" "));
           return true;
         }
@@ -342,7 +342,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const nameSpans: string[] = [];
   const mentioned = findPersonsIn(q, vocab.persons, vocab.terms, nameSpans);
   // "who else did Li meet besides Massimov?", "除了马西莫夫,李克强还会见了谁?": set aside, not asked about.
-  const asideMatch = q.match(/\b(?:besides|apart from|other than|aside from|except(?: for)?|not counting)\s+(.+?)(?=[,?;:？，]|\s+(?:who|whom|what|did|does|do|was|were|in|at|on|during)\b|$)/i) ?? q.match(/除了?(.+?)(?:以外|之外|外|[,，]|还|$)/u);
+  const asideMatch = q.match(/\b(?:besides|apart from|other than|aside from|except(?: for)?|not counting)\s+(.+?)(?=[,?;:？，]|\s+(?:who|whom|what|did|does|do|was|were|in|at|on|during)\b|$)/i) ?? q.match(/除了(.+?)(?:以外|之外|外|[,，]|还|$)/u);
   const aside = asideMatch?.[1];
   const excluded = aside ? findPersonsIn(aside, vocab.persons, vocab.terms) : [];
   const persons = mentioned.filter((id) => !excluded.includes(id));
