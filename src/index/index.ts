@@ -180,6 +180,7 @@ export class CorpusIndex {
         return self.acronymKeys();
       },
       hasNear: (term) => this.search.hasNear(term),
+      nearest: (term) => this.search.nearest(term),
     };
   }
 

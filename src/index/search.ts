@@ -78,6 +78,8 @@ export interface TextSearch {
   search(terms: readonly string[], limit?: number, within?: Iterable<string>): SearchHit[];
   docFrequency(term: string): number;
   hasNear(term: string): boolean;
+  /** The most frequent term within one edit of `term`, if any. */
+  nearest(term: string): string | undefined;
 }
 
 export class SentenceSearch implements TextSearch {
@@ -368,7 +370,16 @@ export class SentenceSearch implements TextSearch {
 
   /** Is there a live term within one edit of `term` (MiniSearch's fuzzy: 1)? */
   hasNear(term: string): boolean {
-    if (!term) return false;
+    return this.closest(term, true) !== undefined;
+  }
+
+  /** The most frequent live term within one edit of `term` (itself excluded), if any: "comitte" → "committe". */
+  nearest(term: string): string | undefined {
+    return this.closest(term, false);
+  }
+
+  private closest(term: string, self: boolean): string | undefined {
+    if (!term) return undefined;
     if (!this.byLength) {
       this.byLength = new Map();
       this.termText.forEach((x, t) => {
@@ -377,9 +388,13 @@ export class SentenceSearch implements TextSearch {
         else this.byLength!.set(x.length, [t]);
       });
     }
+    let best: number | undefined;
     for (const len of [term.length, term.length - 1, term.length + 1])
-      for (const t of this.byLength.get(len) ?? []) if (this.df[t]! > 0 && withinOneEdit(term, this.termText[t]!)) return true;
-    return false;
+      for (const t of this.byLength.get(len) ?? []) if (this.df[t]! > 0 && (best === undefined || this.df[t]! > this.df[best]!) && (self || this.termText[t] !== term) && withinOneEdit(term, this.termText[t]!)) {
+          if (self) return this.termText[t]; // any one will do
+          best = t;
+        }
+    return best === undefined ? undefined : this.termText[best];
   }
 
   /**

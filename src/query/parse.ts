@@ -29,6 +29,8 @@ export interface Vocabulary {
   acronyms: Set<string>;
   /** Is there a corpus term within one edit of `term`? */
   hasNear: (term: string) => boolean;
+  /** The most frequent corpus term within one edit of `term`, if any. */
+  nearest: (term: string) => string | undefined;
 }
 
 /** A question about the report itself ("when was the article about X published?"), not the event. */
@@ -397,7 +399,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
     // Chinese renderings of names found by sound are names, not search words.
-    terms: tokenize(content),
+    // A misspelt word ("comittee") is read as the corpus word one letter away from it.
+    terms: tokenize(content).map((t) => (t.length >= 5 && /^[a-z]+$/.test(t) && !vocab.terms.has(t) && !equivalentKnown(t, vocab.terms) ? vocab.nearest(t) ?? t : t)),
     hanRuns: content.match(/\p{Script=Han}{2,}/gu) ?? [],
     focus,
     unknownNames,

@@ -10,6 +10,7 @@ import { COUNTRIES, GLOSSARY, PLACES_ZH } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
+import { withinOneEdit } from "../index/search.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { pinyinKey } from "../extract/aliases.ts";
@@ -298,7 +299,7 @@ function compareSeries(asked: string, found: string): boolean {
 export function seriesWords(series: string): string[] {
   return /\p{Script=Han}/u.test(series)
     ? words(fold(series)).map((w) => w.word).filter((w) => w.length >= 2 && !GENERIC_SERIES.has(w) && !/分委|委员|会议|合作|中哈/.test(w))
-    : tokenize(series).filter((t) => !GENERIC_SERIES.has(t) && !/^sub/.test(t));
+    : tokenize(series).filter((t) => !GENERIC_SERIES.has(t) && !/^sub/.test(t) && !(t.length >= 5 && [...GENERIC_SERIES].some((g) => withinOneEdit(t, g))));
 }
 
 /** Words that refer to the article or the asking itself ("那篇稿子里", "请问"), not to its content. */

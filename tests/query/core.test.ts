@@ -88,6 +88,11 @@ describe("Core over a crafted corpus", () => {
     expect(findPersonsIn("when did han wentao arrive?", persons, terms)).not.toContain(han);
   });
 
+  it("reads a word misspelt by one letter as the corpus word", () => {
+    expect(core.ask("who co-chaired the 9th comittee meeting?").answer).toMatch(/Han Zheng.*Mamin/);
+    expect(core.ask("how many agreemnts did they sign on grain trade?").answer).toMatch(/^12 agreements/);
+  });
+
   it("answers what office a person holds, in either language", () => {
     expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
     expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);
