@@ -144,6 +144,7 @@ export const GLOSSARY: string[][] = [
   ["document", "documents", "文件"],
   ["signed", "sign", "签署", "签订"],
   ["said", "say", "says", "stated", "表示", "指出", "强调", "说", "称"],
+  ["headed", "heading", "leave for", "travel to", "前往", "赴", "启程"],
   ["delegation", "代表团"],
   ["led", "lead", "head", "headed", "率", "率领"],
   ["co-chair", "co-chaired", "cochair", "cochaired", "cochairs", "chair", "共同主持", "主持", "主席"],

@@ -19,7 +19,7 @@ import type { DateValue, Event, Intent, Participant, Person, Sentence } from "..
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./parse.ts";
 import { glossTerms } from "./dictionary.ts";
-import { distinctEvents, expandTerms, matchingEvents, type Candidate } from "./retrieve.ts";
+import { distinctEvents, expandTerms, matchingEvents, textHasPlace, type Candidate } from "./retrieve.ts";
 
 const MIN_COVERAGE = 0.5;
 
@@ -255,8 +255,10 @@ function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): A
   if (all) return all;
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) continue;
-    const places = findPlaces(c.sentence.text).filter((p) => !intent.places.some((q) => samePlace(q, p.name)));
-    const place = namedOfKind(c.sentence.text, intent.focus) ?? places[0]?.name ?? (c.event?.place && !intent.places.some((q) => samePlace(q, c.event!.place!)) ? c.event.place : undefined);
+    // Never the place the question itself names ("where did Xi go after Kazakhstan?").
+    const named = (p: string) => intent.places.some((q) => samePlace(q, p)) || textHasPlace(intent.question, p);
+    const places = findPlaces(c.sentence.text).filter((p) => !named(p.name));
+    const place = namedOfKind(c.sentence.text, intent.focus) ?? places[0]?.name ?? (c.event?.place && !named(c.event.place) ? c.event.place : undefined);
     if (!place) continue;
     const direct = intent.lang === "zh" ? `地点:${placeFor(place, "zh")}。` : `In ${latinPlace(place)}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);

@@ -70,7 +70,7 @@ function contextOf(s: Sentence, index: CorpusIndex): Sentence[] {
 }
 
 /** Does the text name the place, in any language ("Astana", "阿斯塔纳", "Chongqing" for 重庆)? */
-function textHasPlace(text: string, place: string): boolean {
+export function textHasPlace(text: string, place: string): boolean {
   const t = fold(text);
   if (t.includes(fold(place))) return true;
   return findPlaces(text).some((p) => samePlace(p.name, place)) || PLACES_ZH.some(([en, zh]) => placeKey(en) === placeKey(place) && (t.includes(zh) || t.includes(fold(en))));

@@ -56,6 +56,10 @@ describe("places and figures as questions name them", () => {
     expect(core.ask("which meetings took place in beijing?").answer).toMatch(/^1 event: November 3, 2018/);
     expect(core.ask("what happened in beijing?").answer).toMatch(/^2 events: May 2018: .*film co-production agreement.*November 3, 2018/);
   });
+  it("answers where someone headed next with a place other than the one the question names", () => {
+    expect(core.ask("where was wang jianguo headed after kazakhstan?").answer).toMatch(/^In Tashkent \(塔什干\)/);
+    expect(core.ask("王建国访问结束后前往哪里?").answer).toMatch(/^地点:塔什干/);
+  });
   it("takes one Chinese speech verb for another (表示 = 指出)", () => {
     expect(core.ask("李强表示了什么?").answer).toContain("前景广阔");
   });
