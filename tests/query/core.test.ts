@@ -97,6 +97,8 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("what's han zheng's title?").answer).toMatch(/^Han Zheng: Vice Premier/);
     expect(core.ask("what position does askar mamin hold?").answer).toMatch(/^Askar Mamin: Prime Minister/);
     expect(core.ask("李明是什么职务?").answer).toMatch(/^李明:中国国家能源局副局长/);
+    // An office that says something is not asked about as a title.
+    expect(core.ask("what did the press office say about han zheng and the grain deals?").answer).not.toMatch(/^Han Zheng: /);
   });
 
   it("lists the events of a day, not of its month", () => {
