@@ -17,7 +17,7 @@ import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
-import { ABOUT_REPORT } from "./parse.ts";
+import { ABOUT_REPORT } from "./report.ts";
 import { glossTerms } from "./dictionary.ts";
 import { distinctEvents, expandTerms, matchingEvents, textHasPlace, type Candidate } from "./retrieve.ts";
 

@@ -1,7 +1,8 @@
 /**
- * Chinese → English word glosses from CC-CEDICT (the data the `cc-cedict` package ships), so that a
- * Chinese question can be matched against English sentences ("轻轨" → light rail, "早期收获" → early harvest).
- * Takes a simplified Chinese word; returns its short English glosses as search-term lists.
+ * Chinese ↔ English word glosses from CC-CEDICT (the data the `cc-cedict` package ships), so that a
+ * question in one language can be matched against sentences in the other ("轻轨" → light rail; a
+ * Chinese sentence's words → the English terms it says). Takes simplified Chinese words or text;
+ * returns short English glosses as search-term lists, and whether a word is ordinary English.
  *
  * The package's own lookup class builds typed arrays for every entry (seconds and hundreds of MB), so
  * its data file is read directly on first use and reduced to short glosses of words of two or more

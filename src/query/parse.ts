@@ -33,11 +33,6 @@ export interface Vocabulary {
   nearest: (term: string) => string | undefined;
 }
 
-/** A question about the report itself ("when was the article about X published?"), not the event. */
-export const ABOUT_REPORT = /\b(article|report|story|news item|dispatch)\b.*\b(published|posted|released|dated|written|come out|came out)\b|\bwhen was (it|this|that) (reported|published)\b|(文章|报道|新闻|稿件).*(发布|发表|刊登|刊发)|(发布|发表|刊登)(时间|日期)/i;
-/** Its words name the report, not anything in it. */
-export const REPORT_WORDS = new Set([...tokenize("article report story news item dispatch published posted released dated written come came"), "发布", "发表", "刊登", "刊发", "报道", "新闻", "稿件"]);
-
 const KIND_RULES: [RegExp, QuestionKind][] = [
   [/\bhow many times\b|多少次|(?<!第)几次|几回/i, "howmany"],
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],

@@ -14,7 +14,7 @@ import { withinOneEdit } from "../index/search.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { pinyinKey } from "../extract/aliases.ts";
-import { ABOUT_REPORT, REPORT_WORDS } from "./parse.ts";
+import { ABOUT_REPORT, REPORT_WORDS } from "./report.ts";
 import { equivalentIn, equivalentKnown, zhEquivalents, zhGlossaryKnown, zhRowmates } from "./glossary.ts";
 import { englishTermsOf, glossIn, glossTerms } from "./dictionary.ts";
 import type { Article, Event, Intent, Sentence } from "../types.ts";
