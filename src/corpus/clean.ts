@@ -3,7 +3,7 @@
  * publish date, story paragraphs (captions kept and marked) and sentences; page clutter
  * (navigation, related/top-news lists, share and copyright lines, bylines, print credits) is dropped.
  */
-import type { Article, Paragraph, Sentence } from "../types.ts";
+import type { Article, Lang, Paragraph, Sentence } from "../types.ts";
 import { detectLang, hanCount } from "./lang.ts";
 import { findPublishDate } from "./meta.ts";
 import { splitSentences } from "./sentences.ts";
@@ -165,5 +165,66 @@ export function cleanArticle(file: string, raw: string, hash: string): Article {
   });
   if (!title) title = sentences[0]?.text.slice(0, 90) ?? file;
   const langs = [...new Set(sentences.map((s) => s.lang))];
-  return { file, title, published: meta.published, paragraphs, sentences, langs, hash };
+  // Copies, not slices: a slice of the page would keep the whole page (clutter included) in memory.
+  const own = JSON.parse(JSON.stringify([title, ...sentences.map((s) => s.text)])) as string[];
+  sentences.forEach((s, i) => (s.text = own[i + 1]!));
+  return new CleanArticle({ file, title: own[0]!, published: meta.published, sentences, langs, hash }, paragraphs);
+}
+
+/** A paragraph's text as its sentences give it back (Chinese sentences run on, English ones take a space). */
+export function paragraphText(sentences: Sentence[], paragraph: number, lang: Lang): string {
+  return sentences.filter((s) => s.paragraph === paragraph).map((s) => s.text).join(lang === "zh" ? "" : " ");
+}
+
+/**
+ * A cleaned article whose `paragraphs` (their kind and language) get their texts from the sentences
+ * when read: nothing after cleaning reads them, and keeping them would double the text in memory.
+ * @example new CleanArticle({ ...rest, sentences }, [{ lang: "en", caption: false }]).paragraphs[0].text // "A. B."
+ */
+export class CleanArticle implements Article {
+  file: string;
+  title: string;
+  published?: Article["published"];
+  sentences: Sentence[];
+  langs: Lang[];
+  hash: string;
+  /** One character per paragraph: bit 0 Chinese, bit 1 caption, bit 2 headline (an object each costs more than the text saved). */
+  private readonly kinds: string;
+  private built: Paragraph[] | undefined;
+
+  /** `paragraphs`: their kinds, or `paragraphKinds` of an article written out (snapshots). */
+  constructor(a: Omit<Article, "paragraphs">, paragraphs: Omit<Paragraph, "text">[] | string) {
+    this.file = a.file;
+    this.title = a.title;
+    this.published = a.published;
+    this.sentences = a.sentences;
+    this.langs = a.langs;
+    this.hash = a.hash;
+    this.kinds = typeof paragraphs === "string" ? paragraphs : CleanArticle.kindsOf(paragraphs);
+  }
+
+  static kindsOf(paragraphs: Omit<Paragraph, "text">[]): string {
+    return String.fromCharCode(...paragraphs.map((p) => 48 + (p.lang === "zh" ? 1 : 0) + (p.caption ? 2 : 0) + (p.headline ? 4 : 0)));
+  }
+
+  /** The paragraphs' kinds in a short string (what a snapshot keeps of them). */
+  get paragraphKinds(): string {
+    return this.built ? CleanArticle.kindsOf(this.built) : this.kinds;
+  }
+
+  /** Built on each read, not kept (a snapshot write reads every article's). */
+  get paragraphs(): Paragraph[] {
+    return (
+      this.built ??
+      [...this.kinds].map((c, i) => {
+        const k = c.charCodeAt(0) - 48;
+        const lang: Lang = k & 1 ? "zh" : "en";
+        return { text: paragraphText(this.sentences, i, lang), lang, caption: (k & 2) !== 0, ...(k & 4 ? { headline: true } : {}) };
+      })
+    );
+  }
+
+  set paragraphs(v: Paragraph[]) {
+    this.built = v;
+  }
 }

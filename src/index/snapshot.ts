@@ -18,11 +18,12 @@ import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
 import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
+import { CleanArticle } from "../corpus/clean.ts";
 import type { Article, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
 import type { SavedIndex } from "./index.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -106,11 +107,10 @@ const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
 const und = <T>(v: T | null) => (v === null ? undefined : v);
 
 type EncSentence = [number, number, number, number, string];
-type EncParagraph = [string | 0, number, number, number];
 type EncParticipant = [string, string, string | null, string | null, Role];
 type EncFigure = [string, number, string | null, string, number | string];
 type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
-type EncArticle = [string, string, DateValue | null, Lang[], string, EncParagraph[], EncSentence[], EncEvent[], ((number | string)[] | 0)[], number[]];
+type EncArticle = [string, string, DateValue | null, Lang[], string, string, EncSentence[], EncEvent[], ((number | string)[] | 0)[], number[]];
 type EncPerson = [string, string, string[], string[], string | null, (number | string)[]];
 
 /** Sentence id → its index when it is a sentence of `file`, else the id itself. */
@@ -123,14 +123,8 @@ function sentenceRef(file: string, id: string): number | string {
   return id;
 }
 
-/** Paragraphs of articles read from a snapshot, still encoded (written back as they are, without rebuilding them). */
-const encodedParagraphs = new WeakMap<Article, EncParagraph[]>();
-
 function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): EncArticle {
-  const paragraphs: EncParagraph[] = encodedParagraphs.get(a) ?? a.paragraphs.map((p, i) => {
-    const joined = a.sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ");
-    return [joined === p.text ? 0 : p.text, langCode(p.lang), p.caption ? 1 : 0, p.headline ? 1 : 0];
-  });
+  const paragraphs = a instanceof CleanArticle ? a.paragraphKinds : CleanArticle.kindsOf(a.paragraphs);
   const sentences: EncSentence[] = a.sentences.map((s) => [s.paragraph, langCode(s.lang), s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
   const byId = new Map(a.sentences.map((s) => [s.id, s.text] as const));
   const encEvents: EncEvent[] = events.map((e) => {
@@ -440,15 +434,6 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
         caption: caption === 1,
         ...(headline ? { headline: true } : {}),
       }));
-      // Paragraph texts are rebuilt from their sentences only when read (nothing reads them after cleaning).
-      let paragraphs: Article["paragraphs"] | undefined;
-      const paragraphsOf = () =>
-        (paragraphs ??= encParagraphs.map(([text, lang, caption, headline], i) => ({
-          text: text === 0 ? sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(" ") : text,
-          caption: caption === 1,
-          ...(headline ? { headline: true } : {}),
-          lang: LANGS[lang]!,
-        })));
       const sid = (r: number | string) => (typeof r === "number" ? sentences[r]!.id : r);
       const textOf = (r: number | string) => (typeof r === "number" ? sentences[r]!.text : (sentences.find((s) => s.id === r)?.text ?? ""));
       const own: Event[] = encEvents.map(([kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence], i) => {
@@ -488,22 +473,7 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
         const v = eventOfSentence(i);
         if (v && !sentenceEvent.has(s.id)) sentenceEvent.set(s.id, v);
       });
-      const article: Article = {
-        file,
-        title,
-        published: und(published),
-        get paragraphs() {
-          return paragraphsOf();
-        },
-        set paragraphs(v) {
-          paragraphs = v;
-          encodedParagraphs.delete(article);
-        },
-        sentences,
-        langs,
-        hash,
-      };
-      encodedParagraphs.set(article, encParagraphs);
+      const article = new CleanArticle({ file, title, published: und(published), sentences, langs, hash }, encParagraphs);
       articles.push(article);
       events.push(...own);
     }

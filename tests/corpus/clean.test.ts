@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanArticle } from "../../src/corpus/clean.ts";
+import { CleanArticle, cleanArticle } from "../../src/corpus/clean.ts";
 import { loadRawDocs } from "../../src/corpus/load.ts";
 import { splitSentences } from "../../src/corpus/sentences.ts";
 
@@ -100,5 +100,18 @@ describe("HTML and Markdown pages", () => {
   it("reduce Markdown to its words", async () => {
     const { markdownToText } = await import("../../src/corpus/load.ts");
     expect(markdownToText("# Talks in **Astana**\n\nThe [ministers](http://x) met.\n![Photo of leaders](a.jpg)")).toBe("Talks in Astana\n\nThe ministers met.\nPhoto of leaders");
+  });
+});
+
+describe("CleanArticle paragraphs", () => {
+  it("gives paragraph texts back from the sentences, with their kinds, and keeps them through paragraphKinds", () => {
+    const zh = cleanArticle("z.txt", "中哈合作委员会第十次会议举行\n2020年12月1日 来源:新华网\n会议在北京举行。双方签署了文件。\nHe said the two sides signed documents. They agreed.", "h");
+    const ps = zh.paragraphs;
+    expect(ps.map((p) => p.lang)).toEqual(["zh", "zh", "en"]);
+    expect(ps[0]).toMatchObject({ headline: true, text: "中哈合作委员会第十次会议举行" });
+    expect(ps[1]!.text).toBe("会议在北京举行。双方签署了文件。");
+    expect(ps[2]!.text).toBe("He said the two sides signed documents. They agreed.");
+    const again = new CleanArticle(zh, (zh as CleanArticle).paragraphKinds);
+    expect(again.paragraphs).toEqual(ps);
   });
 });
