@@ -12,7 +12,8 @@
  * snapshot fits the folder, so a stale snapshot is rejected without reading the rest.
  */
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { statSync, type Stats } from "node:fs";
+import { mkdir, open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
@@ -283,6 +284,14 @@ async function readHeader(path: string): Promise<Header | { error: SnapshotRead 
   }
 }
 
+function statOrNot(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Does the folder still hold exactly the files the snapshot was made from? Same list of files, each
  * with the same size, and the same modification and change times — or, when only the times differ,
@@ -300,26 +309,23 @@ async function checkFiles(header: Header, dataDir: string): Promise<{ stale?: st
     const what = [added.length ? `${added.length} added (${added.slice(0, 3).join(", ")}${added.length > 3 ? ", …" : ""})` : "", removed.length ? `${removed.length} removed (${removed.slice(0, 3).map((f) => f[0]).join(", ")}${removed.length > 3 ? ", …" : ""})` : ""].filter(Boolean).join(", ");
     return { stale: `files ${what} since the snapshot`, touched, stamps };
   }
-  for (let w = 0; w < files.length; w += 256) {
-    const window = files.slice(w, w + 256);
-    const stats = await Promise.all(window.map((f) => stat(join(dataDir, f)).catch(() => undefined)));
-    for (let i = 0; i < window.length; i++) {
-      const f = window[i]!, st = stats[i], h = known.get(f)!;
-      if (!st) return { stale: `${f} cannot be read`, touched, stamps };
-      stamps.set(f, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
-      if (st.size !== h[1]) return { stale: `${f} changed (size ${h[1]} → ${st.size})`, touched, stamps };
-      if (st.mtimeMs === h[2] && st.ctimeMs === h[3]) continue;
-      // Times differ: the content decides (a copy or a touch keeps the snapshot valid).
-      if (h[4] === null) return { stale: `${f} (skipped before) was modified`, touched, stamps };
-      let hash: string;
-      try {
-        hash = hashBytes(await readFile(join(dataDir, f)));
-      } catch {
-        return { stale: `${f} cannot be read`, touched, stamps };
-      }
-      if (hash !== h[4]) return { stale: `${f} changed (content)`, touched, stamps };
-      touched.push(f);
+  // Synchronous stats: this runs before the bot answers anything, and is 2–3 times faster than async ones.
+  for (const f of files) {
+    const st = statOrNot(join(dataDir, f)), h = known.get(f)!;
+    if (!st) return { stale: `${f} cannot be read`, touched, stamps };
+    stamps.set(f, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
+    if (st.size !== h[1]) return { stale: `${f} changed (size ${h[1]} → ${st.size})`, touched, stamps };
+    if (st.mtimeMs === h[2] && st.ctimeMs === h[3]) continue;
+    // Times differ: the content decides (a copy or a touch keeps the snapshot valid).
+    if (h[4] === null) return { stale: `${f} (skipped before) was modified`, touched, stamps };
+    let hash: string;
+    try {
+      hash = hashBytes(await readFile(join(dataDir, f)));
+    } catch {
+      return { stale: `${f} cannot be read`, touched, stamps };
     }
+    if (hash !== h[4]) return { stale: `${f} changed (content)`, touched, stamps };
+    touched.push(f);
   }
   return { touched, stamps };
 }
