@@ -26,9 +26,14 @@ const EN_FIG = new RegExp(
 
 const ZH_FIG = /(?<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?<scale>万|亿)?\s*(?<unit>平方公里|公里|千米|米|公顷|吨|立方米|天|日|小时|分钟|年|个月|周|元|美元|人民币|坚戈|卢布|%|％|个|份|项|家|人|座|列|辆|次|余人|多人)?/g;
 
+/** Words that start what is said about the thing counted ("documents covering logistics", "projects worth $1 billion"). */
+const AFTER_NOUN = /^(?:covering|including|involving|worth|valued|totaling|totalling|with|in|on|for|to|from|at|by|between|among|during|which|that|who|signed|reached|launched|built|held|was|were|are|is|has|have|and|or)$/i;
+
 function measuresAfter(text: string, end: number): string {
   const rest = text.slice(end).replace(/^[\s"“”'’-]+/, "");
-  return (rest.split(/[,.;:!?)]/)[0] ?? "").trim().split(/\s+/).slice(0, 5).join(" ").replace(/["“”]/g, "");
+  const words = (rest.split(/[,.;:!?)]/)[0] ?? "").trim().split(/\s+/).slice(0, 5);
+  const cut = words.findIndex((w, i) => i > 0 && AFTER_NOUN.test(w));
+  return (cut > 0 ? words.slice(0, cut) : words).join(" ").replace(/["“”]/g, "");
 }
 
 export function findFigures(text: string): FigureMention[] {

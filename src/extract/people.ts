@@ -47,8 +47,11 @@ const TITLE_FIRST = new RegExp(`${ADJ}\\b(${TITLE_ALT})\\s+${NAME}(?:\\s+of\\s+(
 const APPOSITIVE = new RegExp(`${NAME}(?:\\s*\\([^)]{1,20}\\))?,\\s+(?:the\\s+|a\\s+|also\\s+)?([^,;]{0,120}?\\b(?:${TITLE_ALT})\\b[^,;]{0,120}?)(?=,|;|\\.|$)`, "gu");
 /** "Secretary of the X Regional Committee Ma Xingrui": a title, its organisation, then the name. */
 const TITLE_OF_ORG = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(?:the\\s+)?([^,;.]{3,90}?\\b(?:Party|Committee|Commission|Ministry|Region|Province|Company|Corporation|Bank|Agency|Government|Council|Office|Department|Bureau|Administration|Group))(?:\\s*\\([A-Z]{2,8}\\))?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})(?=\\s+\\p{Ll}|[,.;]|$)`, "gu");
-/** "Mayor of Almaty Azamat Utemisov", "President of Kazakhstan Kassym-Jomart Tokayev": title of one place, then the name. */
-const TITLE_OF_PLACE = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(\\p{Lu}[\\p{L}'’-]+)\\s+(${CAP}(?:\\s+${CAP}){1,2})`, "gu");
+/**
+ * "Mayor of Almaty Azamat Utemisov", "President of Kazakhstan Kassym-Jomart Tokayev": title of one place, then the name;
+ * "Chinese Ambassador to Kazakhstan Zhang Xiao": title to (or in) a place, the person's country from the adjective before it.
+ */
+const TITLE_OF_PLACE = new RegExp(`${ADJ}\\b(${TITLE_ALT})\\s+(of|to|in)\\s+(\\p{Lu}[\\p{L}'’-]+)\\s+(${CAP}(?:\\s+${CAP}){1,2})`, "gu");
 const SPEAKER = new RegExp(`(?:^|[,"”]\\s*)(?:said|says|according to)\\s+${NAME}|${NAME}\\s+(?:said|says|stressed|noted|added|emphasized|emphasised|urged|hailed|recalled|pointed out|expressed|introduced|called)\\b`, "gu");
 /** Cheap pre-checks: a sentence without any title word (or speech verb, or parenthesis) cannot match the patterns above. */
 const ANY_TITLE = new RegExp(`\\b(?:${TITLE_ALT})`, "u");
@@ -112,10 +115,13 @@ export function findPeopleEn(text: string): PersonMention[] {
     push({ name, title, country: countryIn(m[2]), start: m.index!, end: m.index! + m[1]!.length });
   }
   for (const m of titled ? text.matchAll(TITLE_OF_PLACE) : []) {
-    const name = cleanName(m[3]!);
+    const name = cleanName(m[5]!);
     if (!name || name.split(" ").length < 2) continue;
-    const start = m.index! + m[0].lastIndexOf(m[3]!);
-    push({ name, title: `${titleCase(m[1]!)} of ${m[2]}`, country: countryOf(m[2]!), start, end: start + m[3]!.length });
+    const start = m.index! + m[0].lastIndexOf(m[5]!);
+    const adj = m[1] ? countryOf(m[1].replace(/['’]s$/, "")) : undefined;
+    // An ambassador to a country serves another one: only "of" says whose the office is.
+    const country = m[3] === "of" ? countryOf(m[4]!) : adj;
+    push({ name, title: `${titleCase(m[2]!)} ${m[3]} ${m[4]}`, country, start, end: start + m[5]!.length });
   }
   for (const m of titled ? text.matchAll(TITLE_OF_ORG) : []) {
     const name = cleanName(m[3]!);

@@ -8,7 +8,7 @@
  */
 import { fold } from "../index/tokenize.ts";
 import { pinyin } from "pinyin-pro";
-import { COUNTRIES, countryOf, PLACES_ZH } from "./lexicon.ts";
+import { COUNTRIES, countryOf, EN_TITLES, PLACES_ZH } from "./lexicon.ts";
 import { MONTH_NAMES } from "./dates.ts";
 
 export interface PlaceMention {
@@ -37,8 +37,14 @@ function cleanPlace(raw: string): string | null {
   if (NOT_PLACE.has(first)) return null;
   if (countryOf(p) && !COUNTRIES.some((c) => c.name.toLowerCase() === p.toLowerCase())) return null; // "Kazakh", "Chinese": adjectives
   p = p.replace(/['’]s$/, "");
+  // "to Kazakhstan Huang Quansong": a country name, then a run that is not part of it (a name).
+  const words = p.split(/\s+/);
+  if (words.length > 1 && COUNTRIES.some((c) => c.name === words[0]) && !COUNTRIES.some((c) => c.name === p)) return words[0]!;
   return p.length >= 2 ? p : null;
 }
+
+/** "Ambassador to", "Consul General in", "Minister in": the place after it belongs to an office, not to an event. */
+const OFFICE_BEFORE = new RegExp(`\\b(?:${EN_TITLES.filter((t) => !t.endsWith(".")).map((t) => t.replace(/\s+/g, "\\s+")).join("|")})\\s*$`, "iu");
 
 export function findPlacesEn(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
@@ -50,6 +56,7 @@ export function findPlacesEn(text: string): PlaceMention[] {
   for (const m of text.matchAll(EN_PLACE)) {
     const name = cleanPlace(m[2]!);
     if (!name) continue;
+    if (/^(?:to|in)\b/.test(m[0]) && OFFICE_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     const tail = text.slice(m.index! + m[0].length);
     if (/^\s+of\s/.test(tail) || (/(an|ese)$/.test(name) && !COUNTRIES.some((c) => c.name === name) && /^\s+[a-z]/.test(tail))) continue; // "Great Hall of …", "Central Asian country"
     // A person's name after "to"/"from"/"with" is not a place: require the capitalised run not to be followed by a verb-like lowercase name part.

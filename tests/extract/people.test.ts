@@ -7,6 +7,12 @@ describe("findPeople", () => {
     const got = findPeople("Russian Foreign Minister Sergei Lavrov met Prime Minister Ulugbek Rakhimov of Uzbekistan.");
     expect(got.map((p) => [p.name, p.country])).toEqual([["Sergei Lavrov", "Russia"], ["Ulugbek Rakhimov", "Uzbekistan"]]);
   });
+  it("reads an office held towards a place ('Ambassador to X'), the country from the adjective only", () => {
+    const [a, b] = findPeople("Uzbek Ambassador to Mongolia Rustam Karimov met Governor of Dornod Batbayar Tsend in Choibalsan.");
+    expect(a).toMatchObject({ name: "Rustam Karimov", title: "Ambassador to Mongolia", country: "Uzbekistan" });
+    expect(b).toMatchObject({ name: "Batbayar Tsend", title: "Governor of Dornod" });
+    expect(findPeople("Ambassador to Mongolia Rustam Karimov spoke.")[0]).toMatchObject({ name: "Rustam Karimov", country: undefined });
+  });
   it("finds appositive titles", () => {
     const [p] = findPeople("Aidar Bekov, Kazakhstan's deputy minister of energy, said the line opens soon.");
     expect(p).toMatchObject({ name: "Aidar Bekov", country: "Kazakhstan" });

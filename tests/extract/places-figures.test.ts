@@ -7,6 +7,10 @@ describe("findPlaces", () => {
     expect(findPlaces("The forum opened in northwest China's Lanzhou City on Friday.").map((p) => p.name)).toEqual(["Lanzhou", "China"]);
     expect(findPlaces("talks in Tashkent, Uzbekistan, on May 3").map((p) => [p.name, p.level])).toEqual([["Tashkent", "city"], ["Uzbekistan", "country"]]);
   });
+  it("leaves out the place of an office and names run on after a country", () => {
+    expect(findPlaces("Uzbek Ambassador to Mongolia Rustam Karimov held talks in Choibalsan.").map((p) => p.name)).toEqual(["Choibalsan"]);
+    expect(findPlaces("a delegation traveled to Mongolia Rustam Karimov said").map((p) => p.name)).toEqual(["Mongolia"]);
+  });
   it("reads datelines and Chinese locatives", () => {
     expect(findPlaces("AKTAU, March 2 (Xinhua) -- The port said")[0]!.name).toBe("Aktau");
     expect(findPlaces("第五次会议在兰州举行。")[0]!.name).toBe("兰州");
@@ -24,6 +28,11 @@ describe("findPlaces", () => {
 });
 
 describe("findFigures", () => {
+  it("ends what a figure measures where the words about it begin", () => {
+    expect(findFigures("They signed 14 trade agreements covering grain and oil.")[0]!.measures).toBe("trade agreements");
+    expect(findFigures("It will ship 5 billion cubic meters of gas a year.")[0]!.measures).toBe("of gas a year");
+    expect(findFigures("They launched 30 projects worth $2 billion.")[0]!.measures).toBe("projects");
+  });
   it("finds figures with units and what they measure", () => {
     const f = findFigures("The 310 km highway will cost US$1.2 billion and employ 4,000 workers.");
     expect(f.map((x) => [x.value, x.number])).toEqual([["310 km", 310], ["US$1.2 billion", 1.2e9], ["4,000", 4000]]);
