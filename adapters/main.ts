@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const snapshot = config.SNAPSHOT_DIR ? snapshotPathFor(config.SNAPSHOT_DIR, config.DATA_DIR) : undefined;
   const core = await Core.load({ dataDir: config.DATA_DIR, logger, now, snapshot });
+  // Before anyone asks: the first question would otherwise wait for the dictionaries and name keys.
+  logger.info({ ms: Math.round(core.warmUp()) }, "query stage warmed up");
   const store = openSqliteStore(config.STATE_DB);
   logger.info({ stateDb: config.STATE_DB }, "state opened");
   const digest = await openDigestRuntime({ core, store, now, logger });

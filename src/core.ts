@@ -10,7 +10,7 @@ import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
 import { readSnapshot, writeSnapshot } from "./index/snapshot.ts";
 import type { Logger } from "./logger.ts";
-import { answerQuestion } from "./query/answer.ts";
+import { answerQuestion, warmUp } from "./query/answer.ts";
 import { examplesFor } from "./query/i18n.ts";
 import type { Event, Lang } from "./types.ts";
 import { isoDate } from "./extract/dates.ts";
@@ -214,6 +214,15 @@ export class Core {
     const t0 = performance.now();
     prepareUpdates(corpus, registryOf(corpus), (file) => index.articles.get(file));
     return performance.now() - t0;
+  }
+
+  /**
+   * Build what the first questions would otherwise wait for (segmenter and glossary dictionaries, name
+   * lookup keys). The bot calls it right after loading, before it answers anyone; `ask` works without it.
+   * Returns the milliseconds it took.
+   */
+  warmUp(): number {
+    return warmUp(this.index);
   }
 
   /** Answer one question (English or Chinese). Never throws on user input. */

@@ -105,6 +105,11 @@ function personKeys(persons: Person[]): PersonKeys {
   return k;
 }
 
+/** Build the person lookup keys of a registry ahead of the first question (query/answer.ts's warmUp). */
+export function preparePersonKeys(persons: Person[]): void {
+  personKeys(persons);
+}
+
 /** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
 export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>, spans: string[] = []): string[] {
   const folded = fold(q).replace(/[·•‧・]/g, "•");

@@ -247,3 +247,13 @@ describe("first person in a signed article", () => {
     expect(a.answer).toContain("regional trade fair");
   });
 });
+
+describe("Core.warmUp", () => {
+  it("builds the query stage's dictionaries ahead of questions without changing any answer", async () => {
+    const cold = await Core.load({ dataDir: "tests/fixtures/core" });
+    const warm = await Core.load({ dataDir: "tests/fixtures/core" });
+    expect(warm.warmUp()).toBeGreaterThanOrEqual(0);
+    for (const q of ["Who co-chaired the 9th committee meeting?", "第九次会议在哪里举行?", "Who did Han Zheng meet?", "When did Putin visit?"])
+      expect(warm.ask(q)).toEqual(cold.ask(q));
+  });
+});
