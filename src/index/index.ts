@@ -265,6 +265,7 @@ export class CorpusIndex {
         for (const t of toks) gone.add(t);
         this.sentences.delete(s.id);
         this.foldedText.delete(s.id);
+        this.placeNames.delete(s.id);
         this.sentenceTerms.delete(s.id);
       }
     }
@@ -400,6 +401,18 @@ export class CorpusIndex {
       this.foldedText.set(sentenceId, t);
     }
     return t;
+  }
+
+  private readonly placeNames = new Map<string, string[]>();
+  /** The place names a sentence mentions (extract/places.ts), computed on first use and kept (bounded). */
+  placesIn(sentenceId: string): string[] {
+    let p = this.placeNames.get(sentenceId);
+    if (p === undefined) {
+      p = findPlaces(this.sentences.get(sentenceId)!.text).map((m) => m.name);
+      if (this.placeNames.size >= 200_000) this.placeNames.clear();
+      this.placeNames.set(sentenceId, p);
+    }
+    return p;
   }
 
   eventOf(sentenceId: string): Event | undefined {

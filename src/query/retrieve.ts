@@ -76,6 +76,13 @@ export function textHasPlace(text: string, place: string): boolean {
   return findPlaces(text).some((p) => samePlace(p.name, place)) || PLACES_ZH.some(([en, zh]) => placeKey(en) === placeKey(place) && (t.includes(zh) || t.includes(fold(en))));
 }
 
+/** textHasPlace for a sentence of the corpus, from the index's cached folded text and place names. */
+function sentenceHasPlace(s: Sentence, place: string, index: CorpusIndex): boolean {
+  const t = index.folded(s.id);
+  if (t.includes(fold(place))) return true;
+  return index.placesIn(s.id).some((p) => samePlace(p, place)) || PLACES_ZH.some(([en, zh]) => placeKey(en) === placeKey(place) && (t.includes(zh) || t.includes(fold(en))));
+}
+
 /** Does this sentence (with its event) satisfy every constraint of the question? */
 export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, index: CorpusIndex): boolean {
   const people = new Set([...index.peopleIn(s.id), ...(ev?.participants.map((p) => p.id) ?? [])]);
@@ -95,7 +102,7 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
   else if (intent.series && ev?.series && !sameSeries(intent.series, ev.series)) return false;
   const title = index.articles.get(s.file)!.title;
   const placeOk = (pl: string) =>
-    textHasPlace(s.text, pl) || (ev?.place && samePlace(ev.place, pl)) || contextOf(s, index).some((c) => textHasPlace(c.text, pl)) || textHasPlace(title, pl);
+    (ev?.place && samePlace(ev.place, pl)) || sentenceHasPlace(s, pl, index) || contextOf(s, index).some((c) => sentenceHasPlace(c, pl, index)) || textHasPlace(title, pl);
   if (intent.places.length && !intent.places.every(placeOk)) return false;
   if (intent.year || intent.month) {
     const want = { year: intent.year, month: intent.month, day: intent.day, precision: "day" as const, provenance: "stated" as const, text: "" };
