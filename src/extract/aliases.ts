@@ -72,9 +72,9 @@ export function chineseNameInLatin(zh: string, foreign = false): string | undefi
 export const skeleton: (name: string) => string = memo(skeletonOf);
 
 function skeletonOf(name: string): string {
-  // Pinyin finals -ng render a foreign -n ("马明" = Mamin).
+  // Pinyin finals -ng render a foreign -n ("马明" = Mamin); 乌 (wu) renders a vowel ("达乌耶绍夫" = Dauyeshov).
   const latin = /\p{Script=Han}/u.test(name)
-    ? pinyin(fold(name).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).map((sy) => sy.replace(/ng$/, "n")).join(" ")
+    ? pinyin(fold(name).replace(/[•·\-\s]/g, ""), { toneType: "none", type: "array" }).map((sy) => sy.replace(/ng$/, "n").replace(/^wu$/, "u")).join(" ")
     : fold(name);
   return latin
     .replace(/[^a-z]/g, "")
@@ -98,6 +98,17 @@ function levenshtein(a: string, b: string): number {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
+}
+
+/**
+ * Is a Latin word the sound of a transliterated Chinese name's last part ("Tokayev" of 卡西姆若马尔特·托卡耶夫)?
+ * Same consonant skeleton, for words of five letters or more.
+ * @example soundsLikeHan("tokayev", "托卡耶夫") // true
+ */
+export function soundsLikeHan(word: string, han: string): boolean {
+  const last = fold(han).split(/[•·-]/).pop()!;
+  const sk = skeleton(last);
+  return word.length >= 5 && last.length >= 3 && sk.length >= 3 && /^[a-z]+$/.test(word) && skeleton(word) === sk;
 }
 
 export function skeletonSimilarity(a: string, b: string): number {

@@ -32,6 +32,7 @@ const NOT_NAME = new Set(
     "Secretary", "First", "Second", "Third", "Foreign", "Affairs", "Energy", "Trade", "Science", "Technology", "Culture", "Sports",
     "Economic", "Economy", "Integration", "Education", "Higher", "Mineral", "Resources", "Autonomous", "Standing", "Political",
     "Bureau", "Eurasia", "Asia", "Europe", "Internet", "World", "International", "Innovation", "Railway", "Shipping", "Photo",
+    "Administration", "Authority", "Service", "Institute", "Academy", "Department", "Chamber", "Railways", "Airlines", "Holding",
   ].map((w) => w.toLowerCase()),
 );
 
@@ -171,6 +172,9 @@ function zhNameAt(text: string, i: number): string | null {
 }
 
 /** Chinese person mentions (text is folded to simplified first; names are returned simplified). */
+/** Verbs one person does to another, which no title contains. */
+const ZH_ACT = /(?:会见|会晤|接见|拜会|看望|会谈|陪同|出席|主持|率领|邀请|欢迎|致电|致函|祝贺|感谢|表示|宴请|听取)了?/gu;
+
 export function findPeopleZh(raw: string): PersonMention[] {
   const text = fold(raw).replace(/[\u00b7\u2022\u2027]/g, "•");
   // Every title occurrence, longest title first where they overlap, then in reading order.
@@ -206,6 +210,9 @@ export function findPeopleZh(raw: string): PersonMention[] {
         break;
       }
     }
+    // A verb before the title ends the clause of the one who acts ("在北京会见了哈萨克斯坦…副部长X": the title starts after 会见了).
+    const verb = [...text.slice(from, at).matchAll(ZH_ACT)].pop();
+    if (verb) from += verb.index! + verb[0].length;
     // Right after the previous person, a linking word joins the two ("阿斯卡罗夫和中国国家主席刘洋").
     while (from < at && /[和与同及并]/.test(text[from]!)) from++;
     const fullTitle = start < at ? title : text.slice(from, after);

@@ -37,6 +37,14 @@ export function memo<T>(f: (s: string) => T, maxLen = 200, maxSize = 50_000): (s
   };
 }
 
+/**
+ * Traditional Chinese characters as simplified ones, everything else as it is.
+ * @example simplified("劉建林是什麼職務?") // "刘建林是什么职务?"
+ */
+export function simplified(text: string): string {
+  return /\p{Script=Han}/u.test(text) ? toSimplified(text) : text;
+}
+
 /** Fold case, width, diacritics and traditional characters: the form every comparison uses. */
 export const fold = memo(foldText);
 

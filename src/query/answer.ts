@@ -9,6 +9,7 @@ import { detectLang } from "../corpus/lang.ts";
 import { TEXT, examplesFor } from "./i18n.ts";
 import { parseQuestion, preparePersonKeys } from "./parse.ts";
 import { words } from "../index/segment.ts";
+import { simplified } from "../index/tokenize.ts";
 import { isEnglishWord } from "./dictionary.ts";
 import { retrieve } from "./retrieve.ts";
 import { compose, notFound } from "./compose.ts";
@@ -32,7 +33,8 @@ export function answerQuestion(index: CorpusIndex, question: string): Answer {
   // Greetings and requests for help get the same short guide.
   if (/^\s*(hi|hello|hey|thanks|thank you|help|start|你好|您好|谢谢|帮助|帮忙)\s*[!.?！。？]*\s*$/i.test(q)) return help(TEXT[lang].help);
   if (q.length > MAX_QUESTION_CHARS) return help(TEXT[lang].tooLong);
-  const intent = parseQuestion(q, index.vocab);
+  // A question in traditional characters reads as the simplified one (names are looked up in that form).
+  const intent = parseQuestion(simplified(q), index.vocab);
   if (intent.unknownNames.length) return notFound(intent, index, [], intent.unknownNames);
   const { candidates, unknown, units } = retrieve(intent, index);
   if (unknown.length) return notFound(intent, index, [], unknown);

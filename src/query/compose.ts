@@ -6,7 +6,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
-import { chineseNameInLatin } from "../extract/aliases.ts";
+import { chineseNameInLatin, soundsLikeHan } from "../extract/aliases.ts";
 import { EN_TITLES, PLACES_ZH, ZH_TITLES } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
@@ -318,7 +318,8 @@ function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
   const p = index.vocab.persons.find((x) => x.id === intent.persons[0]);
   if (!p || intent.persons.length !== 1) return null;
   const nameTerms = new Set(p.aliases.flatMap((a) => tokenize(a)));
-  if (rest.some((t) => !nameTerms.has(t) && !/\p{Script=Han}/u.test(t))) return null; // more is asked than who they are
+  const ofName = (t: string) => nameTerms.has(t) || p.aliases.some((al) => /\p{Script=Han}/u.test(al) && soundsLikeHan(t, al));
+  if (rest.some((t) => !ofName(t) && !/\p{Script=Han}/u.test(t))) return null; // more is asked than who they are
   const titles = p.titles.filter((t) => t.length <= 90).slice(0, 2);
   const evs = [...new Set(index.eventsOfPerson.get(p.id))].filter((e) => e.participants.some((q) => q.id === p.id && q.role !== "speaker"));
   const groups = byDate(distinctEvents(evs).map((g) => g[0]!)).slice(0, 3);

@@ -6,7 +6,7 @@
  * @example parseQuestion("who co-chaired the 11th committee meeting?", idx).ordinal // 11
  */
 import { detectLang } from "../corpus/lang.ts";
-import { isPinyinSurname, latinSpelling, nameTokens, pinyinKey, skeleton } from "../extract/aliases.ts";
+import { isPinyinSurname, latinSpelling, nameTokens, pinyinKey, skeleton, soundsLikeHan } from "../extract/aliases.ts";
 import { capitaliseMonths, findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
@@ -95,7 +95,7 @@ function personKeys(persons: Person[]): PersonKeys {
       }
       const at = nameTokens(al);
       firsts.add(at[0]!);
-      put(`j:${at.join("")}`, p);
+      put(`j:${latinSpelling(at.join(""))}`, p);
       put(`sk:${skeleton(at[at.length - 1]!)}`, p);
       for (const t of at) for (const d of t.length >= 6 ? deletions(t) : [t]) put(`t:${d}`, p);
     }
@@ -132,7 +132,8 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
   const toks = rawToks.map((t) => latinSpelling(t));
   // Ordinary corpus words ("committee", "energy") are not taken for transliterated names.
   const ordinary = new Set(rawToks.filter((t) => terms?.has(stem(t))).map((t) => latinSpelling(t)));
-  const joined2 = toks.map((t, i) => t + (toks[i + 1] ?? "")).concat(toks.map((t, i) => t + (toks[i + 1] ?? "") + (toks[i + 2] ?? "")));
+  // Joined words spelt as one ("zhang guobao" = "janguobao", the key of 张国宝: letters doubled across the join fold too).
+  const joined2 = toks.map((t, i) => latinSpelling(t + (toks[i + 1] ?? ""))).concat(toks.map((t, i) => latinSpelling(t + (toks[i + 1] ?? "") + (toks[i + 2] ?? ""))));
   // Candidates: people sharing a key with the question; the checks below decide.
   const qKeys = [
     ...toks.flatMap((t) => (t.length >= 6 ? deletions(t) : [t]).map((d) => `t:${d}`)),
@@ -159,11 +160,9 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
           spans.push(rawToks.slice(i, i + n).join(" "));
           return true;
         }
-        // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫): same consonant skeleton.
-        const last = fold(al).split(/[•·-]/).pop()!;
-        const sk = skeleton(last);
-        // Only for words that are not ordinary corpus words ("energy", "Committee" are not names).
-        return last.length >= 3 && sk.length >= 3 && toks.some((q) => q.length >= 5 && /^[a-z]+$/.test(q) && skeleton(q) === sk && !ordinary.has(q));
+        // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫), only for words that are
+        // not ordinary corpus words ("energy", "Committee" are not names).
+        return toks.some((q) => !ordinary.has(q) && soundsLikeHan(q, al));
       }
       const at = nameTokens(al);
       if (at.length > 1 && at.every((t) => toks.includes(t))) return true;
@@ -181,7 +180,7 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
           return i >= 0 && unique && !(next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next));
         }
       }
-      const py = byPinyin.get(at.join(""));
+      const py = byPinyin.get(latinSpelling(at.join("")));
       if (at.length > 1 && at.join("").length >= 6 && py) return spans.push(py), true;
       // By sound only for foreign names (a Chinese name is matched by its pinyin above), and a two-consonant
       // match (马明 = Mamin) only for a whole run of transliteration characters.
@@ -352,7 +351,10 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛, "liu" of "liu yang" = 刘洋).
   const partOfNamed = (w: string) => {
     const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
-    return persons.some((id) => vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al) : nameTokens(al).join("")).includes(wf)));
+    // …or its sound: "Tokayev" for 托卡耶夫, the way findPersonsIn matched it.
+    return persons.some((id) =>
+      vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al).includes(wf) || soundsLikeHan(latinSpelling(wf), al) : nameTokens(al).join("").includes(wf))),
+    );
   };
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.
   const unknownNames: string[] = [];
