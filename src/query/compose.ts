@@ -361,6 +361,10 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE);
   const ordered = [...top.filter((c) => index.peopleIn(c.sentence.id).length || c.event?.participants.length), ...top];
   for (const c of ordered) {
+    // The session asked for, with no one extracted for it: those the sentence names speak of it
+    // ("Ding spoke highly of … since the 10th meeting"), they did not attend it.
+    const spokenOf = intent.ordinal !== undefined && c.event?.ordinal === intent.ordinal && !c.event.participants.length;
+    if (spokenOf) continue;
     const inSentence = index.peopleIn(c.sentence.id);
     let people: Participant[] = [
       ...(c.event?.participants.filter((p) => inSentence.includes(p.id) || c.event!.evidence.includes(c.sentence.id)) ?? []),
@@ -419,6 +423,8 @@ const UNIT_HINTS: [RegExp, RegExp][] = [
   // "how long": a length or a duration, whichever the sentence gives.
   [/how long|多长/i, /km|kilomet|mile|meter|metre|公里|千米|米|day|week|month|year|hour|天|周|月|年|小时/i],
   [/how big|how large|area|面积|多大/i, /hectare|square|sq|平方公里|公顷|km/i],
+  // "How much did X pay for its stake?": money, not the stake's percent.
+  [/\bhow much\b[^?]*\b(pay|paid|cost|costs|spend|spent|invest|invested|charge|charged)\b|\b(price|cost) of\b|花了多少钱|多少钱|价格|造价|花费/i, /\$|€|£|yuan|dollar|tenge|ruble|rouble|美元|元|坚戈|卢布/i],
   [/percent|%|share|stake|百分之|增长多少/i, /percent|%|％/i],
   [/how much|worth|value|cost|\$|billion|million|亿|万|美元|元|价值|金额|总额|多少钱/i, /\$|€|yuan|dollar|billion|million|亿|万|美元|元/i],
 ];
@@ -426,7 +432,7 @@ const UNIT_HINTS: [RegExp, RegExp][] = [
 /** The noun a figure counts, without what follows it ("trains carrying a total of" → "trains"). */
 function shortMeasure(m: string): string {
   const words = m.split(/\s+/);
-  const stop = words.findIndex((w, i) => i > 0 && /^(carrying|of|in|within|while|during|per|after|before|to|for|from|with|that|which|and|will|would|is|are|was|were|had|has|have|on|at|by|a|an|the)$/i.test(w));
+  const stop = words.findIndex((w, i) => i > 0 && /^(carrying|of|in|within|while|during|per|after|before|to|for|from|with|that|which|and|will|would|is|are|was|were|had|has|have|on|at|by|a|an|the|pass(?:es|ed)?|run|runs|ran|go|goes|went|arrive[sd]?|reach(?:es|ed)?|connect(?:s|ed)?|cross(?:es|ed)?|travel(?:s|l?ed)?|operate[sd]?|leave[s]?|left|enter(?:s|ed)?|take[sn]?|took|make[s]?|made|become[s]?|became|attend(?:s|ed)?|join(?:s|ed)?)$/i.test(w));
   return words.slice(0, stop > 0 ? Math.min(stop, 3) : 3).join(" ");
 }
 

@@ -40,6 +40,8 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   // "date + place?", "when and where", "时间地点": the date, with the place the event has.
   [/\b(date|day)\b[^?]*\b(place|venue|location)\b|\bwhen and where\b|\bwhere and when\b|时间(和|与|及|、)?地点|何时何地/i, "when"],
   [/\bwhen\b|what (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
+  // "Where does China rank among investors?": a rank, not a place.
+  [/\bwhere\s+(?:does|did|do|is|was|will)\b[^?]*\brank(?:s|ed|ing)?\b|\brank(?:s|ed)?\s+where\b|排名第几|排第几|位居第几/i, "howmany"],
   [/\bwhere\b|which (city|place|venue|country|location)\b|在哪(?![些家位种份])|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
   [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent\b|share\b|proportion\b|percentage\b)|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],
@@ -310,7 +312,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const folded = fold(q);
   let kind: QuestionKind = "what";
   for (const [re, k] of KIND_RULES) if (re.test(q) || re.test(folded)) { kind = k; break; }
-  const countEvents = /\bhow many times\b|多少次|(?<!第)几次|几回/i.test(folded) || (/\bhow many\b/i.test(folded) && /\b(meetings|talks|visits|times)\b/i.test(folded));
+  const countEvents = /\bhow many times\b|多少次|(?<!第)几次|几回/i.test(folded) || /\bhow many (?:(?:more|other|official|state|bilateral|separate|rounds of|face-to-face)\s+)?(meetings|talks|visits|times|sessions|trips|summits|rounds)\b/i.test(folded);
 
   // Ordinals only where they number an event ("11th meeting"), not "First Deputy Prime Minister".
   const ordMention = findOrdinals(q).find((o) => {
@@ -377,10 +379,14 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   }
 
   // The noun right after "which/what" or "什么/哪些" names the kind of thing the answer is.
-  const enFocus = q.match(/\b(?:which|what|how many|how much)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)/i)?.[1];
+  const focusMatch = q.match(/\b(?:which|what|how many|how much)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)(?:\s+and\s+([a-z][a-z-]+))?/i);
+  const enFocus = focusMatch?.[1];
+  // "How many trains and containers …": both nouns are asked for (not "how many times and where").
+  const enFocus2 = focusMatch?.[2] && !/^(where|when|who|what|which|how|why|in|at|on)$/i.test(focusMatch[2]) ? focusMatch[2] : undefined;
   const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类|哪所|哪座|哪国|哪项|哪条|多少|几)(?:个|份|项|家|名|座)?(\p{Script=Han}{2,4})/u)?.[1];
   const focus = [
     ...(enFocus && !/^(is|are|was|were|did|do|does|will|has|have|had|can|could|should|would|happened|the|a|an)$/i.test(enFocus) ? tokenize(enFocus) : []),
+    ...(enFocus2 ? tokenize(enFocus2) : []),
     ...(zhFocus ? [zhWords(zhFocus)[0]?.word ?? zhFocus] : []),
   ];
   // What the question sets aside is not searched for ("apart from the bilateral talks, which events…").

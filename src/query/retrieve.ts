@@ -97,6 +97,8 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const mention = ords.find((o) => o.value === intent.ordinal);
     const theirs = (mention ? seriesAt(s.text, mention) : undefined) ?? ev?.series;
     if (intent.series && theirs && !sameSeries(intent.series, theirs)) return false;
+    // "Since the 10th meeting …" said at the 11th: the sentence's event is another session of that series.
+    if (ev?.ordinal !== undefined && ev.ordinal !== intent.ordinal && (!ev.series || !theirs || sameSeries(ev.series, theirs))) return false;
   }
   // A series named without an ordinal ("the energy sub-committee") rules out the events of another one.
   else if (intent.series && ev?.series && !sameSeries(intent.series, ev.series)) return false;

@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Core } from "../../src/core.ts";
+
+// What the question asks for, read from its wording (tests/fixtures/misread).
+let core: Core;
+beforeAll(async () => {
+  core = await Core.load({ dataDir: "tests/fixtures/misread" });
+});
+const ask = (q: string) => core.ask(q);
+
+describe("what a question asks for", () => {
+  it("'where does X rank' asks for a rank, not a place", () => {
+    expect(ask("where does china rank among investors in kazakhstan?").answer).toMatch(/^ranks third\./);
+  });
+  it("a session only spoken of ('since the 7th meeting') has no co-chairs in the corpus; the one held does", () => {
+    expect(ask("who co-chaired the 7th meeting of the energy sub-committee?").found).toBe(false);
+    expect(ask("who co-chaired the 8th meeting of the energy sub-committee?").answer).toMatch(/^Zhou Hanlin \(Vice Minister, China\) and Bolat Seitkali/);
+  });
+  it("'how many documents … after the talks' counts documents; 'how many times' counts meetings", () => {
+    expect(ask("how many documents did Zhou and Seitkali sign after the talks?").answer).toMatch(/^five documents\./);
+    expect(ask("How many times did Zhou Hanlin meet Seitkali?").answer).toMatch(/^1 \(once\)/);
+  });
+  it("'how much did X pay' wants money: a percent stake is not the price", () => {
+    expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
+    expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
+  });
+  it("two nouns counted in one question get both figures", () => {
+    expect(ask("how many trains and containers pass the dry port each month?").answer).toMatch(/^40 trains and 3,100 standard containers\./);
+    expect(ask("how many chinese and european cities does the port connect?").answer).toMatch(/^19 Chinese cities and 8 European cities\./);
+  });
+});
