@@ -18,6 +18,13 @@ import { compose, notFound } from "./compose.ts";
 export const MAX_QUESTION_CHARS = 1000;
 
 export function answerQuestion(index: CorpusIndex, question: string): Answer {
+  const a = answerOf(index, question);
+  // The question as the user wrote it (it was read in simplified characters).
+  const asked = (question ?? "").replace(/\s+/g, " ").trim();
+  return a.question === asked || a.help ? a : { ...a, question: asked };
+}
+
+function answerOf(index: CorpusIndex, question: string): Answer {
   const q = (question ?? "").replace(/\s+/g, " ").trim();
   const lang = detectLang(q || "x");
   const help = (msg: string): Answer => ({
