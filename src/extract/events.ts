@@ -12,7 +12,7 @@ import { nameTokens, PersonRegistry, type RawPerson } from "./aliases.ts";
 import { dateScore, datesCompatible, findDates, isoDate, type DateMention, type RefDate } from "./dates.ts";
 import { findFigures } from "./figures.ts";
 import { countryOf, EN_EVENT_WORDS, EN_TITLES, ZH_EVENT_WORDS } from "./lexicon.ts";
-import { findOrdinals } from "./ordinals.ts";
+import { findOrdinals, refersBack } from "./ordinals.ts";
 import { findPeople, type PersonMention } from "./people.ts";
 import { findPlaces, samePlace } from "./places.ts";
 
@@ -311,7 +311,7 @@ function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | 
   // Prefer an ordinal that names a meeting/session/forum over "first half" and the like.
   const ord = ords.find((o) => /meeting|session|forum|summit|conference|expo|round|会议|届|次/i.test(s.text.slice(o.end, o.end + 60) + o.text)) ?? undefined;
   // "since the 10th meeting": a past event referred to, whose attendees this sentence does not name.
-  const pastRef = ord !== undefined && /(\bsince (the )?|自|以来)$/.test(s.text.slice(Math.max(0, ord.start - 12), ord.start));
+  const pastRef = ord !== undefined && refersBack(s.text, ord);
   const folded = fold(s.text);
   const participants: Participant[] = (pastRef ? [] : ids).map((id) => {
     const p = byId.get(id)!;

@@ -125,6 +125,7 @@ export const GLOSSARY: string[][] = [
   ["talks", "meet", "met", "会谈", "会见"],
   ["committee", "委员会"],
   ["subcommittee", "sub-committee", "分委会"],
+  ["people", "persons", "participants", "attendees", "representatives", "delegates", "人员", "代表"],
   ["cooperation", "co-op", "合作"],
   ["science", "scientific", "科学", "科技"],
   ["technology", "technological", "s&t", "科技", "技术"],

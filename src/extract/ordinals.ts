@@ -70,3 +70,11 @@ export function ordinalSuffix(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
   return `${n}${s}`;
 }
+
+/**
+ * Does the text refer back to the numbered session rather than report it ("since the 10th meeting", "自第十次会议以来")?
+ * @example refersBack("progress since the 10th meeting", findOrdinals("progress since the 10th meeting")[0]) // true
+ */
+export function refersBack(text: string, o: OrdinalMention): boolean {
+  return /(\bsince (the )?|自)$/.test(text.slice(Math.max(0, o.start - 12), o.start)) || /^[^。.;；]{0,20}?以来/.test(text.slice(o.end));
+}

@@ -246,10 +246,11 @@ function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
   const places: string[] = [];
   const words = folded.split(/[^\p{L}]+/u).filter(Boolean);
   const keys = new Set([...words, ...words.map((w, i) => w + (words[i + 1] ?? ""))]);
-  // An English-spelt Chinese place asked in characters ("北京" for Beijing): the pinyin of every short Han run.
+  // An English-spelt Chinese place asked in characters ("北京" for Beijing, "郑州" for Zhengzhou): the place key
+  // (plain pinyin) of every short Han run.
   const hanKeys = new Map<string, string>();
   for (const r of folded.match(/\p{Script=Han}+/gu) ?? [])
-    for (let i = 0; i < r.length; i++) for (let n = 2; n <= 4 && i + n <= r.length; n++) hanKeys.set(pinyinKey(r.slice(i, i + n)), r.slice(i, i + n));
+    for (let i = 0; i < r.length; i++) for (let n = 2; n <= 4 && i + n <= r.length; n++) hanKeys.set(placeKey(r.slice(i, i + n)), r.slice(i, i + n));
   for (const p of vocab.places) {
     const key = placeKey(p);
     const han = /\p{Script=Han}/u.test(p);

@@ -7,7 +7,7 @@
  */
 import { datesCompatible, findDates } from "../extract/dates.ts";
 import { COUNTRIES, GLOSSARY, PLACES_ZH } from "../extract/lexicon.ts";
-import { findOrdinals } from "../extract/ordinals.ts";
+import { refersBack, findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { withinOneEdit } from "../index/search.ts";
@@ -91,14 +91,20 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     const ords = findOrdinals(s.text);
     const own = ords.map((o) => o.value);
     const evOk = ev?.ordinal === intent.ordinal && !own.some((o) => o !== intent.ordinal && o > 1);
-    if (!own.includes(intent.ordinal) && !evOk) return false;
+    // A sentence numbering nothing that follows one naming the session ("Kazakhstan's pavilion presented
+    // 42 companies" after "the eighth China-Eurasia EXPO"), or, of no numbered event, sits under a title naming it.
+    const before = index.articles.get(s.file)!.sentences[s.index - 1];
+    const near = ev?.ordinal === undefined ? [...contextOf(s, index), { text: index.articles.get(s.file)!.title }] : before ? [before] : [];
+    const around = !own.length ? near.find((c) => findOrdinals(c.text).some((o) => o.value === intent.ordinal && !refersBack(c.text, o))) : undefined;
+    if (!own.includes(intent.ordinal) && !evOk && !around) return false;
     // The ordinal must count the same series: "the 11th meeting of the Cooperation Committee" is not
     // the 11th meeting of one of its sub-committees.
-    const mention = ords.find((o) => o.value === intent.ordinal);
-    const theirs = (mention ? seriesAt(s.text, mention) : undefined) ?? ev?.series;
+    const at = around ?? s;
+    const mention = findOrdinals(at.text).find((o) => o.value === intent.ordinal);
+    const theirs = (mention ? seriesAt(at.text, mention) : undefined) ?? ev?.series;
     if (intent.series && theirs && !sameSeries(intent.series, theirs)) return false;
     // "Since the 10th meeting …" said at the 11th: the sentence's event is another session of that series.
-    if (ev?.ordinal !== undefined && ev.ordinal !== intent.ordinal && (!ev.series || !theirs || sameSeries(ev.series, theirs))) return false;
+    if (!around && ev?.ordinal !== undefined && ev.ordinal !== intent.ordinal && (!ev.series || !theirs || sameSeries(ev.series, theirs))) return false;
   }
   // A series named without an ordinal ("the energy sub-committee") rules out the events of another one.
   else if (intent.series && ev?.series && !sameSeries(intent.series, ev.series)) return false;
@@ -210,7 +216,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const latin = intent.terms.filter((t) => !/\p{Script=Han}/u.test(t) && !QUESTION_TERMS.has(t) && !(aboutReport && REPORT_WORDS.has(t)));
   const content = [...latin, ...hanUnits.map((u) => u.text)];
   // A place the question names in characters but the corpus spells in pinyin ("北京" = Beijing) is a constraint, known.
-  const askedPlace = (u: { text: string }) => intent.places.some((pl) => placeKey(pl) === pinyinKey(u.text));
+  const askedPlace = (u: { text: string }) => intent.places.some((pl) => placeKey(pl) === placeKey(u.text));
   // A country is known when the corpus names it in some form ("哈方" for Kazakhstan), not merely because it is a country (美国).
   const countryKnown = (u: { text: string }) => COUNTRIES.some((c) => c.zh.includes(u.text) && (c.forms.some((f) => index.vocab.terms.has(stem(f))) || c.zh.some((z) => z.length >= 2 && index.vocab.terms.has(z))));
   const hanKnown = hanUnits.filter((u) => u.found || askedPlace(u) || zhGlossaryKnown(u.text, index.vocab.terms) || countryKnown(u)).map((u) => u.text);

@@ -24,6 +24,10 @@ describe("what a question asks for", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
   });
+  it("a sentence goes on about the session the one before it names, unless that one only refers back to it", () => {
+    expect(ask("how many kazakh companies were in kazakhstan's pavilion at the 5th silk road expo?").answer).toMatch(/^27 domestic companies\./);
+    expect(ask("who called for renewable energy cooperation at the 7th meeting of the energy sub-committee?").found).toBe(false);
+  });
   it("two nouns counted in one question get both figures", () => {
     expect(ask("how many trains and containers pass the dry port each month?").answer).toMatch(/^40 trains and 3,100 standard containers\./);
     expect(ask("how many chinese and european cities does the port connect?").answer).toMatch(/^19 Chinese cities and 8 European cities\./);

@@ -14,6 +14,11 @@ describe("names across scripts", () => {
     expect(a.found).toBe(true);
     expect(a.answer).toMatch(/^Wang Guobin:vice chairman of China's State Grain Administration/);
   });
+  it("reads a place asked in characters as the pinyin the English article writes (洛阳 = Luoyang)", () => {
+    const a = core.ask("谁访问了洛阳?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Saparkhan Omarov/);
+  });
   it("reads a question in traditional characters as the simplified one", () => {
     const a = core.ask("王國斌是什麼職務?");
     expect(a.answer).toBe(core.ask("王国斌是什么职务?").answer);
