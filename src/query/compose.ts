@@ -19,7 +19,7 @@ import type { DateValue, Event, Intent, Participant, Person, Sentence } from "..
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./report.ts";
 import { glossTerms } from "./dictionary.ts";
-import { distinctEvents, expandTerms, matchingEvents, textHasPlace, type Candidate } from "./retrieve.ts";
+import { distinctEvents, expandTerms, matchingEvents, rarestTerm, saysTerm, textHasPlace, type Candidate } from "./retrieve.ts";
 
 const MIN_COVERAGE = 0.5;
 
@@ -162,12 +162,20 @@ function composeReportDate(intent: Intent, cands: Candidate[], index: CorpusInde
   return answer(intent, dated, text, picked.map((c) => c.sentence), [], index);
 }
 
+const SIGNED = /\bsign(?:ed|s|ing)?\b|签署|签订|签约|簽署/i;
+const IN_FORCE = /\b(?:came|come|comes|coming|entered|enter|enters|entry) into (?:force|effect)\b|\btook effect\b|\btakes effect\b|\bin force\b|生效/i;
+
 function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   if (ABOUT_REPORT.test(intent.question)) return composeReportDate(intent, cands, index);
   const all = composeAllMeetings(intent, index);
   if (all) return all;
+  // "When was it signed?" is not answered by the day it came into force (nor the other way round).
+  const askedSigned = SIGNED.test(intent.question), askedInForce = IN_FORCE.test(intent.question);
+  // The date of another thing is no answer: the sentence (or its event) must name what the question's rarest word names.
+  const rare = rarestTerm(intent, index);
   for (const c of cands.slice(0, 6)) {
     if (c.coverage < MIN_COVERAGE) continue;
+    if (rare && c.sentence.lang === intent.lang && !saysTerm(c, rare, index)) continue;
     const d = bestDate(c.sentence, c.event, index, intent);
     if (!d || !(d.month || d.year)) continue;
     // The event's place, only when this sentence is part of that event's own evidence.
@@ -178,6 +186,8 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
     const own = findDates(c.sentence.text, ref).some((m) => m.value.month === d.month && (!d.year || !m.value.year || m.value.year === d.year));
     const dated = own ? undefined : c.event?.evidence.map((id) => index.sentences.get(id)!).find((x) => x && findDates(x.text, ref).some((m) => m.value.month === d.month));
     const quote = dated ?? c.sentence;
+    if (askedSigned && IN_FORCE.test(quote.text) && !SIGNED.test(quote.text)) continue;
+    if (askedInForce && SIGNED.test(quote.text) && !IN_FORCE.test(quote.text)) continue;
     return answer(intent, true, withQuote(direct, quote, intent.lang), dated ? [dated, c.sentence] : [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;
@@ -224,6 +234,9 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
 function reportedWithout(intent: Intent, cands: Candidate[], index: CorpusIndex, what: "date" | "place"): Answer | null {
   const c = cands[0];
   if (!c || c.coverage < MIN_COVERAGE) return null;
+  // Only a report of the thing asked about (see composeWhen).
+  const rare = rarestTerm(intent, index);
+  if (rare && c.sentence.lang === intent.lang && !saysTerm(c, rare, index)) return null;
   const a = index.articles.get(c.sentence.file)!;
   const text =
     intent.lang === "zh"
@@ -407,7 +420,9 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       // Organisations and other non-person answers: the clause itself is the answer, unless a
       // sentence further down does name someone.
       const later = ordered.slice(ordered.indexOf(c) + 1).some((x) => index.peopleIn(x.sentence.id).some((id) => !intent.persons.includes(id)));
-      if (c.coverage >= 0.6 && !later) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
+      // "Who is the Chinese ambassador?" is not answered by a sentence that names no ambassador.
+      const officeNamed = !askedTitle || fold(c.sentence.text).includes(askedTitle) || coreTitle(c.sentence.text) === askedTitle;
+      if (c.coverage >= 0.6 && !later && officeNamed) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
       continue;
     }
     const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang)), intent.lang);

@@ -95,7 +95,9 @@ export function satisfies(intent: Intent, s: Sentence, ev: Event | undefined, in
     // 42 companies" after "the eighth China-Eurasia EXPO"), or, of no numbered event, sits under a title naming it.
     const before = index.articles.get(s.file)!.sentences[s.index - 1];
     const near = ev?.ordinal === undefined ? [...contextOf(s, index), { text: index.articles.get(s.file)!.title }] : before ? [before] : [];
-    const around = !own.length ? near.find((c) => findOrdinals(c.text).some((o) => o.value === intent.ordinal && !refersBack(c.text, o))) : undefined;
+    // Only for details (figures, lists, what was said): the date, place and people are the session's own event's.
+    const details = intent.kind === "howmany" || intent.kind === "what" || intent.kind === "list";
+    const around = !own.length && details ? near.find((c) => findOrdinals(c.text).some((o) => o.value === intent.ordinal && !refersBack(c.text, o))) : undefined;
     if (!own.includes(intent.ordinal) && !evOk && !around) return false;
     // The ordinal must count the same series: "the 11th meeting of the Cooperation Committee" is not
     // the 11th meeting of one of its sub-committees.
@@ -476,4 +478,32 @@ function sortedIndex(list: number[], v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The question's rarest word that the corpus has (fewest sentences), leaving out question words, names,
+ * places and numbers: it names the thing asked about ("visa" in "when was the visa exemption agreement
+ * signed?"). Undefined for a question in another language than `lang`, or with no such word.
+ */
+export function rarestTerm(intent: Intent, index: CorpusIndex): string | undefined {
+  const named = new Set([
+    ...intent.persons.flatMap((id) => index.vocab.persons.find((p) => p.id === id)?.aliases.flatMap((al) => tokenize(al)) ?? []),
+    ...tokenize([...intent.places, ...dateWords(intent.question)].join(" ")),
+  ]);
+  let best: string | undefined, bestDf = Infinity;
+  for (const t of intent.terms) {
+    if (/\p{Script=Han}/u.test(t) || /\d/.test(t) || t.length < 3 || QUESTION_TERMS.has(t) || named.has(t)) continue;
+    const df = index.docFrequency(t);
+    if (df > 0 && df < bestDf) [best, bestDf] = [t, df];
+  }
+  return best;
+}
+
+/** Does the sentence or its event's evidence say the term (or an equivalent)? Nearby sentences do not count: they may be about the other thing. */
+export function saysTerm(c: Candidate, term: string, index: CorpusIndex): boolean {
+  const has = (sid: string) => {
+    const st = index.sentenceTerms.get(sid);
+    return !!st && (st.has(term) || equivalentIn(term, st));
+  };
+  return has(c.sentence.id) || (c.event?.evidence.some(has) ?? false);
 }

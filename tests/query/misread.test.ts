@@ -20,6 +20,20 @@ describe("what a question asks for", () => {
     expect(ask("how many documents did Zhou and Seitkali sign after the talks?").answer).toMatch(/^five documents\./);
     expect(ask("How many times did Zhou Hanlin meet Seitkali?").answer).toMatch(/^1 \(once\)/);
   });
+  it("'on what exact date' asks when, 'which chinese city' asks where", () => {
+    expect(ask("on what exact date was the 4th meeting of the trade sub-committee held?").answer).toMatch(/^The corpus reports this but does not give the date/);
+    expect(ask("which chinese city hosted the 4th meeting of the trade sub-committee?").answer).toMatch(/^In Urumqi\./);
+  });
+  it("a date of another thing is no answer: signed is not in force, and another agreement's signing is not this one's", () => {
+    const signed = ask("when was the visa exemption agreement signed?");
+    expect(signed.found).toBe(false);
+    expect(signed.answer).not.toMatch(/grain/);
+    expect(ask("when did the visa exemption agreement come into force?").answer).toMatch(/^June 1, 2023\./);
+    expect(ask("when did the two countries sign the grain trade agreement?").answer).toMatch(/^May 2021\./);
+  });
+  it("'who is the <office>' is not answered by a sentence naming no such office", () => {
+    expect(ask("who is the mongolian ambassador to kazakhstan?").found).toBe(false);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
