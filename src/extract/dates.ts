@@ -234,8 +234,21 @@ export function findDates(text: string, ref?: RefDate): DateMention[] {
       if (value) found.push({ value: { ...value, text: value.text.trim() }, start, end });
     }
   }
+  // "The fair will run through May 9" in a report of May 4: a year-less date said in the future tense is
+  // the coming one, not last year's.
+  if (ref && FUTURE.test(text))
+    for (const f of found) {
+      const v = f.value;
+      if (v.provenance !== "relative" || !v.month || !v.note?.startsWith("year from")) continue;
+      // The first such date on or after the reference (a few days' slack for a late report).
+      const before = v.month < ref.month || (v.month === ref.month && (v.day ?? 31) < (ref.day ?? 1) - 3);
+      const year = before ? ref.year + 1 : ref.year;
+      if (year !== v.year) f.value = { ...v, year, note: `${v.note}, said of what is to come` };
+    }
   return found.sort((a, b) => a.start - b.start);
 }
+
+const FUTURE = /\b(?:will|shall|(?:is|are) (?:scheduled|expected|due|set|slated) to|to be held)\b|将于|将在|拟于|计划于|预计/;
 
 /** Is `a` compatible with `b` (one refines the other, nothing contradicts)? */
 export function datesCompatible(a: DateValue, b: DateValue): boolean {

@@ -162,6 +162,8 @@ function composeReportDate(intent: Intent, cands: Candidate[], index: CorpusInde
   return answer(intent, dated, text, picked.map((c) => c.sentence), [], index);
 }
 
+const END_ASKED = /\b(?:until|till|through) when\b|\bwhen (?:does|did|will|do) [^?]*\b(?:end|ends|close|closes|finish|conclude|run (?:through|until|till))\b|\bhow long (?:does|did|will) [^?]*\b(?:run|last)\b|\bend date\b|结束|闭幕|截止|持续到|到什么时候|到何时/i;
+const END_SAID = /\b(?:through|until|till|ending|ends|closes|concludes)\s+(?:on\s+)?(?:\p{Lu}[a-z]+\.?\s+\d|\d)|(?:至|到|截至|截止)\d{1,2}月|结束|闭幕/u;
 const SIGNED = /\bsign(?:ed|s|ing)?\b|签署|签订|签约|簽署/i;
 const IN_FORCE = /\b(?:came|come|comes|coming|entered|enter|enters|entry) into (?:force|effect)\b|\btook effect\b|\btakes effect\b|\bin force\b|生效/i;
 
@@ -173,7 +175,9 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
   const askedSigned = SIGNED.test(intent.question), askedInForce = IN_FORCE.test(intent.question);
   // The date of another thing is no answer: the sentence (or its event) must name what the question's rarest word names.
   const rare = rarestTerm(intent, index);
-  for (const c of cands.slice(0, 6)) {
+  // "Until when does the expo run?": the sentence that gives an end ("will run through June 30") comes first.
+  const ends = END_ASKED.test(intent.question) ? cands.slice(0, 6).filter((c) => END_SAID.test(c.sentence.text)) : [];
+  for (const c of [...ends, ...cands.slice(0, 6).filter((x) => !ends.includes(x))]) {
     if (c.coverage < MIN_COVERAGE) continue;
     if (rare && c.sentence.lang === intent.lang && !saysTerm(c, rare, index)) continue;
     const d = bestDate(c.sentence, c.event, index, intent);
@@ -433,10 +437,10 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
 }
 
 const UNIT_HINTS: [RegExp, RegExp][] = [
-  [/how many days|how long.*\b(stay|last|take|wait|valid)|几天|多少天|停留|多久/i, /day|week|month|year|hour|天|周|月|年|小时/i],
+  [/how many days|how long.*\b(stay|last|take|takes|wait|valid)|几天|多少天|停留|多久/i, /day|week|month|year|hour|minute|天|周|月|年|小时|分钟/i],
   [/how far|多远|公里|km|kilomet/i, /km|kilomet|mile|meter|metre|公里|千米|米/i],
   // "how long": a length or a duration, whichever the sentence gives.
-  [/how long|多长/i, /km|kilomet|mile|meter|metre|公里|千米|米|day|week|month|year|hour|天|周|月|年|小时/i],
+  [/how long|多长/i, /km|kilomet|mile|meter|metre|公里|千米|米|day|week|month|year|hour|minute|天|周|月|年|小时|分钟/i],
   [/how big|how large|area|面积|多大/i, /hectare|square|sq|平方公里|公顷|km/i],
   // "How much did X pay for its stake?": money, not the stake's percent.
   [/\bhow much\b[^?]*\b(pay|paid|cost|costs|spend|spent|invest|invested|charge|charged)\b|\b(price|cost) of\b|花了多少钱|多少钱|价格|造价|花费/i, /\$|€|£|yuan|dollar|tenge|ruble|rouble|美元|元|坚戈|卢布/i],

@@ -76,3 +76,15 @@ describe("capitaliseMonths", () => {
     expect(capitaliseMonths("signed may 5")).toBe("signed May 5");
   });
 });
+
+describe("year-less dates said of what is to come", () => {
+  const ref = { year: 2022, month: 5, day: 4, source: "publish date" };
+  it("take the coming date, not last year's", () => {
+    expect(findDates("The fair will run through May 9.", ref)[0]!.value).toMatchObject({ year: 2022, month: 5, day: 9 });
+    expect(findDates("He will visit Astana on January 12.", ref)[0]!.value).toMatchObject({ year: 2023, month: 1 });
+    expect(findDates("会议将于6月1日举行。", ref)[0]!.value).toMatchObject({ year: 2022, month: 6, day: 1 });
+  });
+  it("leave past-tense dates to the most recent one", () => {
+    expect(findDates("The fair opened on May 9.", ref)[0]!.value).toMatchObject({ year: 2021 });
+  });
+});

@@ -34,6 +34,11 @@ describe("what a question asks for", () => {
   it("'who is the <office>' is not answered by a sentence naming no such office", () => {
     expect(ask("who is the mongolian ambassador to kazakhstan?").found).toBe(false);
   });
+  it("'until when' asks for the end a sentence gives; 'how long does it take' may be minutes", () => {
+    expect(ask("until when does the 5th steppe trade fair run?").answer).toMatch(/^May 9, 2022\./);
+    expect(ask("when did the 5th steppe trade fair open?").answer).toMatch(/^May 3, 2022, in Almaty\./);
+    expect(ask("how long does it take to clear a truck at the fair's customs point?").answer).toMatch(/^20 minutes\./);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
