@@ -7,7 +7,7 @@
 import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
 import { chineseNameInLatin, soundsLikeHan } from "../extract/aliases.ts";
-import { EN_TITLES, PLACES_ZH, ZH_TITLES } from "../extract/lexicon.ts";
+import { countryOf, EN_TITLES, PLACES_ZH, ZH_TITLES } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
@@ -362,6 +362,14 @@ function personsById(persons: Person[]): Map<string, Person> {
   return m;
 }
 
+/** Does the text name an organisation or a group the question does not ("Silk Freight Group", "国家电网公司")? */
+function namesSomeone(text: string, question: string): boolean {
+  const q = fold(question);
+  const en = [...text.matchAll(/\b\p{Lu}[\p{L}&'’-]+(?:\s+(?:of|and|for|the)?\s*\p{Lu}[\p{L}&'’-]+)+/gu)].some((m) => !q.includes(fold(m[0])) && !m[0].split(/\s+/).every((w) => countryOf(w) || /^(The|A|An|In|On|At|Of|And|For)$/.test(w)));
+  const zh = /[\p{Script=Han}]{2,}(?:公司|集团|银行|大学|学院|部|委员会|政府|协会|中心|研究院|基金|组织)/u.test(fold(text));
+  return en || zh;
+}
+
 function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   if (WHO_IS.test(intent.question) && intent.persons.length === 1) {
     const a = composeWhoIs(intent, index);
@@ -375,7 +383,9 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const askedTitle = coreTitle(intent.question);
   const wantsElse = /\b(else|other|besides|also|apart from|aside from|except)\b|还|另外|其他|除了/i.test(intent.question);
   // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
-  const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE);
+  // As for dates: the people of another thing are no answer (the Kazakh section's ceremony for the Uzbek one).
+  const rare = rarestTerm(intent, index);
+  const top = cands.slice(0, 6).filter((c) => c.coverage >= MIN_COVERAGE && (!rare || c.sentence.lang !== intent.lang || saysTerm(c, rare, index)));
   const ordered = [...top.filter((c) => index.peopleIn(c.sentence.id).length || c.event?.participants.length), ...top];
   for (const c of ordered) {
     // The session asked for, with no one extracted for it: those the sentence names speak of it
@@ -426,7 +436,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       const later = ordered.slice(ordered.indexOf(c) + 1).some((x) => index.peopleIn(x.sentence.id).some((id) => !intent.persons.includes(id)));
       // "Who is the Chinese ambassador?" is not answered by a sentence that names no ambassador.
       const officeNamed = !askedTitle || fold(c.sentence.text).includes(askedTitle) || coreTitle(c.sentence.text) === askedTitle;
-      if (c.coverage >= 0.6 && !later && officeNamed) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
+      if (c.coverage >= 0.6 && !later && officeNamed && namesSomeone(c.sentence.text, intent.question)) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
       continue;
     }
     const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang)), intent.lang);

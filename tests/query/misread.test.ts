@@ -39,6 +39,10 @@ describe("what a question asks for", () => {
     expect(ask("when did the 5th steppe trade fair open?").answer).toMatch(/^May 3, 2022, in Almaty\./);
     expect(ask("how long does it take to clear a truck at the fair's customs point?").answer).toMatch(/^20 minutes\./);
   });
+  it("the people of another thing are no answer: the Kazakh section's ceremony is not the Uzbek one's", () => {
+    expect(ask("who attended the opening of the Uzbek section of the pipeline?").found).toBe(false);
+    expect(ask("who attended the opening of the Kazakh section of the pipeline?").answer).toMatch(/^Wang Dehai \(Vice Minister\) and Serik Abenov/);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
