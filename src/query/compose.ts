@@ -19,6 +19,7 @@ import type { DateValue, Event, Intent, Participant, Person, Sentence } from "..
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./report.ts";
 import { glossTerms } from "./dictionary.ts";
+import { equivalentIn } from "./glossary.ts";
 import { distinctEvents, expandTerms, matchingEvents, rarestTerm, saysTerm, textHasPlace, type Candidate } from "./retrieve.ts";
 
 const MIN_COVERAGE = 0.5;
@@ -503,6 +504,10 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     });
     // Without a unit to go by, the figure must count something the question names ("52 … projects").
     if (!figs.length || (!hint && c.sentence.lang === "en" && !scored.some((x) => x.s > 0))) continue;
+    // Two things counted ("how many companies from how many countries"): the sentence counts both.
+    const counted = intent.focus.filter((t) => !/\p{Script=Han}/u.test(t));
+    const nouns = figs.map((f) => new Set(tokenize(`${shortMeasure(f.measures)} ${f.unit ?? ""}`)));
+    if (counted.length >= 2 && c.sentence.lang === "en" && !counted.every((t) => nouns.some((n) => n.has(t) || equivalentIn(t, n)))) continue;
     const top = Math.max(...scored.map((x) => x.s));
     const chosen = scored.filter((x) => (top > 0 ? x.s === top : scored.length <= 3)).map((x) => x.f);
     const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && (!hint || !f.unit) ? ` ${shortMeasure(f.measures)}` : ""}`), "en")}.`;

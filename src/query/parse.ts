@@ -383,7 +383,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const focusMatch = q.match(/\b(?:which|what|how many|how much)\s+(?:(?:two|three|four|kind of|sort of|type of|other)\s+)?([a-z][a-z-]+)(?:\s+and\s+([a-z][a-z-]+))?/i);
   const enFocus = focusMatch?.[1];
   // "How many trains and containers …": both nouns are asked for (not "how many times and where").
-  const enFocus2 = focusMatch?.[2] && !/^(where|when|who|what|which|how|why|in|at|on)$/i.test(focusMatch[2]) ? focusMatch[2] : undefined;
+  // …and "how many companies from how many countries": each noun counted is asked for.
+  const enFocus2 = focusMatch?.[2] && !/^(where|when|who|what|which|how|why|in|at|on)$/i.test(focusMatch[2]) ? focusMatch[2] : [...q.matchAll(/\bhow many\s+([a-z][a-z-]+)/gi)][1]?.[1];
   const zhFocus = folded.match(/(?:什么|哪些|哪个|哪家|哪种|哪类|哪所|哪座|哪国|哪项|哪条|多少|几)(?:个|份|项|家|名|座)?(\p{Script=Han}{2,4})/u)?.[1];
   const focus = [
     ...(enFocus && !/^(is|are|was|were|did|do|does|will|has|have|had|can|could|should|would|happened|the|a|an)$/i.test(enFocus) ? tokenize(enFocus) : []),

@@ -480,10 +480,12 @@ function sortedIndex(list: number[], v: number): number {
   return lo;
 }
 
+const ANSWER_KINDS = new Set(tokenize("year date day month time place city country venue number many much long people person official"));
+
 /**
- * The question's rarest word that the corpus has (fewest sentences), leaving out question words, names,
- * places and numbers: it names the thing asked about ("visa" in "when was the visa exemption agreement
- * signed?"). Undefined for a question in another language than `lang`, or with no such word.
+ * The question's rarest English word that the corpus has (fewest sentences), leaving out question words,
+ * names, places, numbers and the kind of answer asked for ("year", "city"): it names the thing asked about
+ * ("visa" in "when was the visa exemption agreement signed?"). Undefined when there is no such word.
  */
 export function rarestTerm(intent: Intent, index: CorpusIndex): string | undefined {
   const named = new Set([
@@ -492,7 +494,8 @@ export function rarestTerm(intent: Intent, index: CorpusIndex): string | undefin
   ]);
   let best: string | undefined, bestDf = Infinity;
   for (const t of intent.terms) {
-    if (/\p{Script=Han}/u.test(t) || /\d/.test(t) || t.length < 3 || QUESTION_TERMS.has(t) || named.has(t)) continue;
+    // The kind of answer asked for ("what year", "which city") is not the thing asked about.
+    if (/\p{Script=Han}/u.test(t) || /\d/.test(t) || t.length < 3 || QUESTION_TERMS.has(t) || named.has(t) || intent.focus.includes(t) || ANSWER_KINDS.has(t)) continue;
     const df = index.docFrequency(t);
     if (df > 0 && df < bestDf) [best, bestDf] = [t, df];
   }

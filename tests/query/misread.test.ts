@@ -43,6 +43,11 @@ describe("what a question asks for", () => {
     expect(ask("who attended the opening of the Uzbek section of the pipeline?").found).toBe(false);
     expect(ask("who attended the opening of the Kazakh section of the pipeline?").answer).toMatch(/^Wang Dehai \(Vice Minister\) and Serik Abenov/);
   });
+  it("'how many A from how many B' needs a sentence counting both; 'what year' is the kind of answer, not the thing asked", () => {
+    expect(ask("how many companies from how many countries attended the 5th steppe trade fair?").found).toBe(false);
+    expect(ask("how many companies did the 5th steppe trade fair draw?").answer).toMatch(/^800 companies\./);
+    expect(ask("what year did the 5th steppe trade fair open?").answer).toMatch(/^May 3, 2022/);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
