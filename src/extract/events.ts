@@ -73,7 +73,8 @@ export function seriesAt(text: string, ord: { start: number; end: number }): str
   if (/\p{Script=Han}/u.test(text.slice(ord.start, ord.end))) {
     const before = fold(text.slice(0, ord.start));
     const m = before.match(/([\p{Script=Han}\-—–a-z]{2,40})$/u);
-    const s = m?.[1]?.replace(/^.*?(?:日|,|，|、|了|的|在|自|以来)/u, "");
+    // From the last clause word on ("丁薛祥在阿斯塔纳与谁共同主持了中哈合作委员会" → "中哈合作委员会").
+    const s = m?.[1]?.replace(/^.*(?:日|,|，|、|了|的|在|自|以来)/u, "");
     return s && s.length >= 2 ? s : undefined;
   }
   const after = text.slice(ord.end);

@@ -24,6 +24,10 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("谁代表哈萨克斯坦出席了第九次合作委员会会议?").answer).toMatch(/^Askar Mamin/);
   });
 
+  it("reads the series of a long Chinese question from the last clause word before the ordinal", () => {
+    expect(core.ask("韩正在阿拉木图与谁共同主持了中哈合作委员会第九次会议?").answer).toMatch(/^Askar Mamin/);
+  });
+
   it("lists the meetings of a series, in either language", () => {
     const a = core.ask("List the meetings of the Energy Cooperation Sub-Committee");
     expect(a.found).toBe(true);
