@@ -491,6 +491,8 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
       const ord = text.match(/(排名|位居|居)?第[一二三四五六七八九十\d]+(次|位|名)?|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th)) (visit|time)\b|\brank(s|ed)? (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th))\b/i);
       if (ord) return answer(intent, true, withQuote(intent.lang === "zh" ? `${ord[0]}。` : `${ord[0]}.`, c.sentence, intent.lang), [c.sentence], [], index);
     }
+    // "How many docs signed and total value?": the count the question names as well as the measure.
+    const all = figs;
     // A question that names a kind of measure ("how long", "面积多大") wants a figure of that kind.
     if (hint) figs = figs.filter((f) => hint.test(`${f.value} ${f.unit ?? ""} ${f.unit ? "" : shortMeasure(f.measures).split(" ").slice(0, 2).join(" ")}`));
     figs = figs.filter((f) => !/^(one|two)$/i.test(f.value) || figs.length === 1);
@@ -510,6 +512,9 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     if (counted.length >= 2 && c.sentence.lang === "en" && !counted.every((t) => nouns.some((n) => n.has(t) || equivalentIn(t, n)))) continue;
     const top = Math.max(...scored.map((x) => x.s));
     const chosen = scored.filter((x) => (top > 0 ? x.s === top : scored.length <= 3)).map((x) => x.f);
+    const countNoun = hint && /\bhow many\b/i.test(intent.question) ? intent.focus.find((t) => !/\p{Script=Han}/u.test(t)) : undefined;
+    const count = countNoun ? all.find((f) => !chosen.includes(f) && !f.unit && tokenize(shortMeasure(f.measures)).some((t) => t.startsWith(countNoun) || equivalentIn(countNoun, new Set([t])))) : undefined;
+    if (count) chosen.unshift(count);
     const direct = intent.lang === "zh" ? `${chosen.map((f) => f.value).join("、")}。` : `${list(chosen.map((f) => `${f.value}${f.measures && (!hint || !f.unit) ? ` ${shortMeasure(f.measures)}` : ""}`), "en")}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }

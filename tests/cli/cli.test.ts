@@ -43,6 +43,11 @@ describe("eval scoring", () => {
     expect(judge({ id: "2", kind: "who", q: "", accept: [["Han"], ["Mamin", "Mammin"]] }, { found: true, answer: "han zheng and Mammin" })).toBe(true);
     expect(judge({ id: "3", kind: "who", q: "", accept: [["Han"]] }, { found: true, answer: "Han".padEnd(701, "x") })).toBe(false);
     expect(judge({ id: "4", kind: "who", q: "", accept: [["Han"]] }, { found: false, answer: "Han" })).toBe(false);
+    // --strict: the bot's own words, not the sentence it quotes.
+    const quoted = { found: true, answer: "Karim Massimov (Prime Minister). — “… with President Nazarbayev and Massimov …”" };
+    expect(judge({ id: "5", kind: "who", q: "", accept: [["Nazarbayev"]] }, quoted)).toBe(true);
+    expect(judge({ id: "5", kind: "who", q: "", accept: [["Nazarbayev"]] }, quoted, true)).toBe(false);
+    expect(judge({ id: "6", kind: "who", q: "", accept: [["丁薛祥"]] }, { found: true, answer: "丁薛祥。依据:“斯克利亚尔…”" }, true)).toBe(true);
   });
 });
 

@@ -48,6 +48,9 @@ describe("what a question asks for", () => {
     expect(ask("how many companies did the 5th steppe trade fair draw?").answer).toMatch(/^800 companies\./);
     expect(ask("what year did the 5th steppe trade fair open?").answer).toMatch(/^May 3, 2022/);
   });
+  it("'how many documents and total value' answers the count and the money", () => {
+    expect(ask("5th steppe trade fair: how many documents signed and total value?").answer).toMatch(/^12 cooperation documents and \$300 million\./);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
