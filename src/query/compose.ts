@@ -18,7 +18,7 @@ import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./report.ts";
-import { glossTerms } from "./dictionary.ts";
+import { glossTerms, hanziOf } from "./dictionary.ts";
 import { equivalentIn } from "./glossary.ts";
 import { distinctEvents, expandTerms, matchingEvents, rarestTerm, saysTerm, textHasPlace, type Candidate } from "./retrieve.ts";
 
@@ -209,7 +209,7 @@ function latinPlace(place: string): string {
 /** A Latin place name for a Chinese answer: its Chinese name when known ("阿斯塔纳(Astana)"). */
 function zhPlace(place: string): string {
   if (/\p{Script=Han}/u.test(place)) return place;
-  const zh = PLACES_ZH.find(([en]) => samePlace(en, place))?.[1];
+  const zh = PLACES_ZH.find(([en]) => samePlace(en, place))?.[1] ?? hanziOf(place);
   return zh ? `${zh}(${place})` : place;
 }
 

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tokenize } from "../index/tokenize.ts";
+import { latinSpelling, pinyinKey, skeletonSimilarity } from "../extract/aliases.ts";
 import { words } from "../index/segment.ts";
 
 /** One CC-CEDICT row as the package stores it: traditional, simplified, pinyin, English (one or many). */
@@ -128,4 +129,37 @@ export function isEnglishWord(word: string): boolean {
     for (const g of load()?.values() ?? []) for (const w of g.split(/[^A-Za-z'-]+/)) if (w.length > 1 && w === w.toLowerCase()) lowerWords.add(w);
   }
   return lowerWords.has(word.toLowerCase());
+}
+
+let placeNames: Map<string, string[]> | undefined;
+/**
+ * The characters the dictionary gives for a capitalised English name as their first sense ("Beijing" → 北京,
+ * "Astana" → 阿斯塔纳), or among several the one that sounds like it (same pinyin, or for a transliteration the
+ * closest consonants: "中财" also glosses "Beijing" first); undefined when none (or without the dictionary). For places in Chinese
+ * answers (people are not looked up: a famous namesake is not the person meant).
+ * @example hanziOf("Beijing") // "北京"
+ */
+export function hanziOf(name: string): string | undefined {
+  if (!placeNames) {
+    placeNames = new Map();
+    for (const [zh, g] of load() ?? []) {
+      // "Beijing municipality", "Zhengzhou prefecture-level city": the name before a kind of place.
+      const first = g.slice(0, g.includes("|") ? g.indexOf("|") : undefined).replace(/ (?:municipality|city|province|prefecture(?:-level city)?|county|district|region|autonomous region)$/i, "");
+      if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?$/u.test(first)) continue;
+      const l = placeNames.get(first);
+      if (l) l.push(zh);
+      else placeNames.set(first, [zh]);
+    }
+  }
+  const key = latinSpelling(name.toLowerCase().replace(/[^a-z]/g, ""));
+  const all = placeNames.get(name) ?? [];
+  // One entry: that is the name. Several: the one that sounds like it.
+  if (all.length === 1) return all[0]!.length > 2 ? all[0]!.replace(/[市省县州]$/u, "") : all[0];
+  let best: string | undefined, bestScore = 0;
+  for (const zh of all) {
+    const bare = zh.length > 2 ? zh.replace(/[市省县州]$/u, "") : zh;
+    const score = pinyinKey(bare) === key ? 2 : skeletonSimilarity(bare, name);
+    if (score > bestScore || (score === bestScore && best !== undefined && bare.length < best.length)) [best, bestScore] = [bare, score];
+  }
+  return bestScore >= 0.6 ? best : undefined;
 }

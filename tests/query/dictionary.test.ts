@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { englishTermsOf, glossIn, glossTerms, isEnglishWord, shortGlosses } from "../../src/query/dictionary.ts";
+import { englishTermsOf, glossIn, glossTerms, hanziOf, isEnglishWord, shortGlosses } from "../../src/query/dictionary.ts";
 import { tokenize } from "../../src/index/tokenize.ts";
 
 describe("shortGlosses", () => {
@@ -33,5 +33,14 @@ describe("isEnglishWord", () => {
     expect(isEnglishWord("visit")).toBe(true);
     expect(isEnglishWord("pipeline")).toBe(true);
     expect(isEnglishWord("putin")).toBe(false);
+  });
+});
+
+describe("hanziOf", () => {
+  it("gives the characters of a place name, the one that sounds like it among several entries", () => {
+    expect(hanziOf("Beijing")).toBe("北京"); // 中财 glosses "Beijing" too
+    expect(hanziOf("Zhengzhou")).toBe("郑州"); // "Zhengzhou prefecture-level city", without 市
+    expect(hanziOf("Moscow")).toBe("莫斯科");
+    expect(hanziOf("Qwertyville")).toBeUndefined();
   });
 });
