@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { CleanArticle, cleanArticle } from "../../src/corpus/clean.ts";
 import { loadRawDocs } from "../../src/corpus/load.ts";
 import { splitSentences } from "../../src/corpus/sentences.ts";
@@ -49,6 +49,7 @@ describe("splitSentences", () => {
 describe("loadRawDocs", () => {
   it("reports bad files and loads the rest", async () => {
     const dir = await mkdtemp(join(tmpdir(), "corpus-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(join(dir, "good.txt"), "A short story about talks held in Astana on Monday.");
     await writeFile(join(dir, "empty.txt"), "");
     await writeFile(join(dir, "binary.txt"), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
@@ -68,6 +69,7 @@ describe("clutter", () => {
   it("a page that is only navigation and headline lists yields no story and no events", async () => {
     const { buildCorpus } = await import("../../src/corpus/corpus.ts");
     const dir = await mkdtemp(join(tmpdir(), "clutter-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(join(dir, "nav.txt"), "Home > News\nRelated Stories:\nLeaders meet in Astana\nTrade grows\nToday's Top News\nStorm hits coast\nCopyright 2020\n");
     await writeFile(join(dir, "story.txt"), "Ministers of both countries held talks in Astana on Monday and signed 3 agreements.");
     const c = await buildCorpus(dir);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { Core } from "../../src/core.ts";
 import { findPersonsIn } from "../../src/query/parse.ts";
 
@@ -219,6 +219,7 @@ describe("Core.refresh", () => {
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const dir = await mkdtemp(join(tmpdir(), "refresh-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await cp("tests/fixtures/core/a1.txt", join(dir, "a1.txt"));
     const live = await Core.load({ dataDir: dir });
     expect(live.ask("能源合作分委会第七次会议在哪里举行?").found).toBe(false);
@@ -237,10 +238,11 @@ describe("Core.refresh", () => {
 
 describe("first person in a signed article", () => {
   it("is the article's author", async () => {
-    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const dir = await mkdtemp(join(tmpdir(), "signed-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(
       join(dir, "op.txt"),
       "Updated: 2021-05-03 08:00\nPresident Aigerim Tulegenova published a signed article in the newspaper Zhas Alash on Monday ahead of her state visit.\nFollowing is the full text of the article:\nThis will be my fourth visit to your country. I will attend the regional trade fair in Lanzhou.\n",
