@@ -20,6 +20,7 @@ import { readdir } from "node:fs/promises";
 import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle } from "../corpus/clean.ts";
+import { NONE } from "../extract/events.ts";
 import type { Article, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
 import type { SavedIndex } from "./index.ts";
 
@@ -455,9 +456,9 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
           participants: participants.map(([id, name, ptitle, country, role]): Participant => ({ id, name, title: und(ptitle), country: und(country), role })),
           series: und(series),
           ordinal: und(ordinal),
-          documents,
-          topics,
-          figures: figures.map(([value, number, unit, measures, sentence]): Figure => ({ value, number, unit: und(unit), measures, sentence: sid(sentence) })),
+          documents: documents.length ? documents : NONE,
+          topics: topics.length ? topics : NONE,
+          figures: !figures.length ? NONE : figures.map(([value, number, unit, measures, sentence]): Figure => ({ value, number, unit: und(unit), measures, sentence: sid(sentence) })),
           evidence: ev,
         };
       });
