@@ -382,6 +382,8 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const qTerms = new Set(tokenize(intent.question));
   const asked = new Set(expandTerms(intent, index));
   const askedTitle = coreTitle(intent.question);
+  const officeWords = intent.question.match(/\bwhich\s+(?:[a-z]+\s+)?((?:vice |deputy |first deputy |prime |foreign )?(?:president|premier|prime minister|minister|ambassador|governor|mayor|chairman|secretary))\b/i)?.[1] ?? fold(intent.question).match(/哪位(?:[\p{Script=Han}]{0,6}?)(总统|总理|副总理|部长|副部长|大使|主席|省长|市长)/u)?.[1];
+  const officeAsked = officeWords ? coreTitle(officeWords) : undefined;
   const wantsElse = /\b(else|other|besides|also|apart from|aside from|except)\b|还|另外|其他|除了/i.test(intent.question);
   // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
   // As for dates: the people of another thing are no answer (the Kazakh section's ceremony for the Uzbek one).
@@ -399,7 +401,13 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       ...inSentence.filter((id) => !c.event?.participants.some((p) => p.id === id)).map((id) => ({ id, name: byId.get(id)!.name, title: byId.get(id)!.titles[0], country: byId.get(id)!.country, role: "participant" as const })),
     ];
     people = people.filter((p) => !intent.persons.includes(p.id) && !intent.excluded?.includes(p.id));
-    if (intent.side) people = people.filter((p) => p.country === intent.side);
+    // "Which Kazakh president did Li reach consensus with?": the office asked for picks among those present
+    // (before the side: a president named without his country is still the one).
+    if (officeAsked) {
+      const holders = people.filter((p) => byId.get(p.id)!.titles.some((t) => coreTitle(t) === officeAsked));
+      if (holders.length) people = holders;
+    }
+    if (intent.side) people = people.filter((p) => p.country === intent.side || (officeAsked !== undefined && p.country === undefined));
     if (role && people.some((p) => p.role === role)) people = people.filter((p) => p.role === role);
     // A title named in the question ("Kazakhstan's First Deputy Prime Minister", "第一副总理") picks its
     // holder: the person whose title shares the most words with it (glossary equivalents included).
@@ -409,6 +417,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     // "Who is the Chinese prime minister?": the named office must be the person's office, not a lesser
     // one that shares a word ("Vice Premier" is not "Premier").
     if (askedTitle && !intent.persons.length && !role && WHO_IS.test(intent.question)) people = people.filter((p) => byId.get(p.id)!.titles.some((t) => coreTitle(t) === askedTitle));
+
     // "Who did X meet in Davos?": everyone X met there, from every matching event, not one sentence's cast.
     const metWith = /\b(meet|met|meets|talks?|hold|held)\b|会见|会谈|会晤/i.test(intent.question);
     let quote = c.sentence;

@@ -51,6 +51,10 @@ describe("what a question asks for", () => {
   it("'how many documents and total value' answers the count and the money", () => {
     expect(ask("5th steppe trade fair: how many documents signed and total value?").answer).toMatch(/^12 cooperation documents and \$300 million\./);
   });
+  it("'which Kazakh president' picks the president among those named, in either language", () => {
+    expect(ask("which kazakh president did zhou hanlin reach consensus with?").answer).toMatch(/^Arman Dzhaksybekov \(President\)\./);
+    expect(ask("周汉林与哪位哈萨克斯坦总统达成共识?").answer).toMatch(/^Arman Dzhaksybekov \(President\)。/);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
