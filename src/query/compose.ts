@@ -7,7 +7,7 @@
 import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
 import { chineseNameInLatin, soundsLikeHan } from "../extract/aliases.ts";
-import { countryOf, EN_TITLES, PLACES_ZH, ZH_TITLES } from "../extract/lexicon.ts";
+import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
@@ -18,6 +18,7 @@ import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./report.ts";
+import { coreTitle } from "./offices.ts";
 import { glossTerms, hanziOf } from "./dictionary.ts";
 import { equivalentIn } from "./glossary.ts";
 import { distinctEvents, expandTerms, matchingEvents, rarestTerm, saysTerm, textHasPlace, type Candidate } from "./retrieve.ts";
@@ -303,26 +304,6 @@ function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     return answer(intent, true, withQuote(`${list(orgs, intent.lang)}.`, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);
   }
   return null;
-}
-
-/** Synonymous offices, written the same way. */
-const SAME_OFFICE: Record<string, string> = {
-  premier: "prime minister", 总理: "prime minister", 国务院总理: "prime minister", 首相: "prime minister",
-  "vice premier": "deputy prime minister", "vice prime minister": "deputy prime minister", 副总理: "deputy prime minister", 国务院副总理: "deputy prime minister",
-  第一副总理: "first deputy prime minister", 国家主席: "president", 总统: "president", 主席: "chairman",
-  部长: "minister", 副部长: "vice minister", "deputy minister": "vice minister", 外长: "foreign minister", 外交部长: "foreign minister",
-  大使: "ambassador", 市长: "mayor", 书记: "secretary", 主任: "director", 副主任: "deputy director",
-};
-
-/** The office a text names, most specific first ("first deputy prime minister", "副总理"), or undefined. */
-function coreTitle(text: string): string | undefined {
-  const t = fold(text);
-  const zh = ZH_TITLES.find((x) => t.includes(x));
-  const en = [...EN_TITLES].filter((x) => x.length > 3 && !/^(mr|mrs|ms|dr|h\.e)\.$/.test(x) && !["counterpart", "head", "chief", "chair", "co-chair"].includes(x))
-    .sort((a, b) => b.length - a.length)
-    .find((x) => new RegExp(`\\b${x.replace(/[.]/g, "\\.")}\\b`).test(t));
-  const found = zh ?? en;
-  return found ? SAME_OFFICE[found] ?? found : undefined;
 }
 
 const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|^\s*谁是|是谁|是什么人|什么人|何许人/i;

@@ -6,6 +6,7 @@
  * @example parseQuestion("who co-chaired the 11th committee meeting?", idx).ordinal // 11
  */
 import { detectLang } from "../corpus/lang.ts";
+import { officeHolder } from "./offices.ts";
 import { isPinyinSurname, latinSpelling, nameTokens, pinyinKey, skeleton, soundsLikeHan } from "../extract/aliases.ts";
 import { capitaliseMonths, findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
@@ -349,7 +350,12 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const asideMatch = q.match(/\b(?:besides|apart from|other than|aside from|except(?: for)?|not counting)\s+(.+?)(?=[,?;:？，]|\s+(?:who|whom|what|did|does|do|was|were|in|at|on|during)\b|$)/i) ?? q.match(/除了(.+?)(?:以外|之外|外|[,，]|还|$)/u);
   const aside = asideMatch?.[1];
   const excluded = aside ? findPersonsIn(aside, vocab.persons, vocab.terms) : [];
-  const persons = mentioned.filter((id) => !excluded.includes(id));
+  const asked = mentioned.filter((id) => !excluded.includes(id));
+  // "When did the kz pm visit Beijing?": the office and its country name the person (when one holds it).
+  // Not when the office is what is asked ("who is Kazakhstan's first deputy prime minister?", "谁是哈萨克斯坦总统").
+  const officeAsked = /^\s*(?:who|which official)\s+(?:is|was|are|were)\b|^\s*谁是|是谁\s*[?？]?\s*$/i.test(q);
+  const holder = asked.length || officeAsked ? undefined : officeHolder(q, vocab.persons);
+  const persons = holder ? [holder] : asked;
 
   // Part of a person the question names ("Wentao's" in "Wang Wentao's" = 王文涛, "liu" of "liu yang" = 刘洋).
   const partOfNamed = (w: string) => {
@@ -406,7 +412,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     yearTo,
     month: yearTo ? undefined : d?.value.month,
     day: d?.value.day,
-    side,
+    // The country of an office that named the person ("the Kazakh PM") is not a side asked for.
+    side: holder ? undefined : side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
     // Chinese renderings of names found by sound are names, not search words.
     // A misspelt word ("comittee") is read as the corpus word one letter away from it.
