@@ -68,6 +68,8 @@ function roleIn(text: string, name: string, folded?: string): Role {
   return "participant";
 }
 
+const SERIES_NOUN = /(?:委员会|分委会|理事会|论坛|峰会|博览会|会晤|会议|合作|机制|对话|大会|会|展|节|赛)$|[a-z]$/u;
+
 /** Series name around an ordinal ("11th Meeting of the X Committee" → "X Committee"; "X分委会第十次会议" → "X分委会"). */
 export function seriesAt(text: string, ord: { start: number; end: number }): string | undefined {
   if (/\p{Script=Han}/u.test(text.slice(ord.start, ord.end))) {
@@ -75,7 +77,8 @@ export function seriesAt(text: string, ord: { start: number; end: number }): str
     const m = before.match(/([\p{Script=Han}\-—–a-z]{2,40})$/u);
     // From the last clause word on ("丁薛祥在阿斯塔纳与谁共同主持了中哈合作委员会" → "中哈合作委员会").
     const s = m?.[1]?.replace(/^.*(?:日|,|，|、|了|的|在|自|以来)/u, "");
-    return s && s.length >= 2 ? s : undefined;
+    // A series is named by what it is ("…委员会", "…论坛"); "我即将第三次访问" numbers a visit, not a series.
+    return s && s.length >= 2 && SERIES_NOUN.test(s) ? s : undefined;
   }
   const after = text.slice(ord.end);
   // "… of the Sub-Committee on Energy Cooperation of the X Committee in Almaty on Monday": "on" belongs to

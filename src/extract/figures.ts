@@ -67,6 +67,8 @@ export function findFigures(text: string): FigureMention[] {
     if (/(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/i.test(before)) continue;
     if (!g.unit && !g.scale && !g.cur && n >= 1900 && n <= 2100 && Number.isInteger(n)) continue;
     if (/\b(article|no\.|number|paragraph|page)\s*$/i.test(before)) continue;
+    // "on one hand", "one of them", "one another": no count.
+    if (/^\d/.test(raw) === false && /^\s+(hand|another|of|side)\b/i.test(text.slice(end))) continue;
     if (/^\d/.test(raw) === false && !g.unit) {
       // number words only count when they count something ("five stages")
       if (!/^\s+[a-z]/.test(text.slice(end))) continue;

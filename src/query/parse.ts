@@ -267,7 +267,7 @@ function placesIn(q: string, folded: string, vocab: Vocabulary): string[] {
   return places.filter((p) => {
     if (!COUNTRIES.some((c) => c.name === p || c.zh.includes(p))) return true;
     const c = COUNTRIES.find((x) => x.name === p || x.zh.includes(p))!;
-    return [c.name.toLowerCase(), ...c.zh].some((n) => new RegExp(`(\\b(in|to|at|inside|across)\\s+${n}\\b|(在|到|赴|访问)${n})`, "i").test(folded));
+    return [c.name.toLowerCase(), ...c.zh].some((n) => new RegExp(`(\\b(in|to|at|inside|across)\\s+${n}\\b|(在|到|赴|访问)${n}|(去过|到过|来过)(?:几次|多少次|几回)?${n})`, "i").test(folded));
   });
 }
 
@@ -369,6 +369,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   const unknownNames: string[] = [];
   const words = q.match(/(?<![.?!]\s|^)\b\p{Lu}[\p{Script=Latin}'’-]{2,}/gu) ?? [];
   for (const w of words) {
+    // Office abbreviations ("PMs", "FM") are no names.
+    if (/^(?:PMs?|FMs?|VPs?|MPs?|CEOs?|DPMs?)$/.test(w)) continue;
     const t = tokenize(w);
     if (!t.length || countryOf(w) || vocab.acronyms.has(w) || t.every((x) => equivalentKnown(x, vocab.terms)) || inGlossary(w)) continue;
     if (partOfNamed(w)) continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seriesAt } from "../../src/extract/events.ts";
 import { cnNumber, findOrdinals } from "../../src/extract/ordinals.ts";
 
 describe("ordinals", () => {
@@ -19,5 +20,14 @@ describe("ordinals", () => {
     expect(cnNumber("一百零五")).toBe(105);
     expect(cnNumber("两千")).toBe(2000);
     expect(Number.isNaN(cnNumber("会议"))).toBe(true);
+  });
+});
+
+describe("seriesAt (Chinese)", () => {
+  it("names a series only by what it is, not by the words before a counted visit", () => {
+    const t = "我即将第三次访问哈萨克斯坦。";
+    expect(seriesAt(t, findOrdinals(t)[0]!)).toBeUndefined();
+    const u = "中哈合作委员会第十一次会议在阿斯塔纳举行。";
+    expect(seriesAt(u, findOrdinals(u)[0]!)).toBe("中哈合作委员会");
   });
 });

@@ -28,6 +28,9 @@ describe("findPlaces", () => {
 });
 
 describe("findFigures", () => {
+  it("counts nothing in 'on one hand', 'one of them'", () => {
+    expect(findFigures("Exports on one hand meet demand, and one of them grew.")).toEqual([]);
+  });
   it("ends what a figure measures where the words about it begin", () => {
     expect(findFigures("They signed 14 trade agreements covering grain and oil.")[0]!.measures).toBe("trade agreements");
     expect(findFigures("It will ship 5 billion cubic meters of gas a year.")[0]!.measures).toBe("of gas a year");

@@ -60,6 +60,9 @@ describe("what a question asks for", () => {
     expect(ask("哈萨克斯坦总理在阿斯塔纳和谁举行了会谈?").answer).toMatch(/^Zhou Hanlin/);
     expect(ask("who is the kazakh prime minister?").answer).toMatch(/^Yerlan Sadykov/);
   });
+  it("office abbreviations are no unknown names", () => {
+    expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
+  });
   it("'how much did X pay' wants money: a percent stake is not the price", () => {
     expect(ask("how much did Silk Freight pay for its stake in the dry port?").found).toBe(false);
     expect(ask("what percent stake did Silk Freight buy?").answer).toMatch(/35 percent/);
