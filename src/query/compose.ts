@@ -501,7 +501,21 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     const nouns = figs.map((f) => new Set(tokenize(`${shortMeasure(f.measures)} ${f.unit ?? ""}`)));
     if (counted.length >= 2 && c.sentence.lang === "en" && !counted.every((t) => nouns.some((n) => n.has(t) || equivalentIn(t, n)))) continue;
     const top = Math.max(...scored.map((x) => x.s));
-    const chosen = scored.filter((x) => (top > 0 ? x.s === top : scored.length <= 3)).map((x) => x.f);
+    let chosen = scored.filter((x) => (top > 0 ? x.s === top : scored.length <= 3)).map((x) => x.f);
+    // Figures of the same kind ("in five days … in around nine to ten days"): the one whose stretch of the
+    // sentence (from the figure before it) says more of the question's words ("… to Lianyungang …").
+    const kindOf = (f: (typeof figs)[number]) => f.unit ?? shortMeasure(f.measures);
+    if (chosen.length > 1 && new Set(chosen.map(kindOf)).size === 1) {
+      const stretch = (f: (typeof figs)[number]) => {
+        const i = figs.indexOf(f);
+        const from = i > 0 ? figs[i - 1]!.start + figs[i - 1]!.value.length : 0;
+        // Rare words weigh more: "Europe" tells the legs of a trip apart, "train" does not.
+        const n = index.sentences.size;
+        return [...new Set(tokenize(text.slice(from, f.start + f.value.length)))].reduce((sum, t) => (qTerms.has(t) || askedTerms.has(t) ? sum + Math.log(1 + n / (1 + index.docFrequency(t))) : sum), 0);
+      };
+      const best = Math.max(...chosen.map(stretch));
+      if (chosen.some((f) => stretch(f) < best)) chosen = chosen.filter((f) => stretch(f) === best);
+    }
     const countNoun = hint && /\bhow many\b/i.test(intent.question) ? intent.focus.find((t) => !/\p{Script=Han}/u.test(t)) : undefined;
     const count = countNoun ? all.find((f) => !chosen.includes(f) && !f.unit && tokenize(shortMeasure(f.measures)).some((t) => t.startsWith(countNoun) || equivalentIn(countNoun, new Set([t])))) : undefined;
     if (count) chosen.unshift(count);

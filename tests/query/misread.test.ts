@@ -60,6 +60,10 @@ describe("what a question asks for", () => {
     expect(ask("哈萨克斯坦总理在阿斯塔纳和谁举行了会谈?").answer).toMatch(/^Zhou Hanlin/);
     expect(ask("who is the kazakh prime minister?").answer).toMatch(/^Yerlan Sadykov/);
   });
+  it("of two figures of one kind, the one whose part of the sentence says the question's rarer words", () => {
+    expect(ask("altynkol port to almaty by truck — how long?").answer).toMatch(/^two days\./);
+    expect(ask("how long do trucks take to arrive in moscow?").answer).toMatch(/^seven days\./);
+  });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
   });
