@@ -73,12 +73,13 @@ export function findFigures(text: string): FigureMention[] {
       // number words only count when they count something ("five stages")
       if (!/^\s+[a-z]/.test(text.slice(end))) continue;
     }
-    const value = m[0].trim();
-    if (!value || value === "a dozen" && !g.unit) {
-      /* keep "a dozen more projects" */
-    }
+    // A range ("nine to ten days", "5-6 hours") is one figure, written whole; its number is the upper end.
+    const from = text.slice(Math.max(0, start - 16), start).match(/\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s*(?:to|-|–)\s*$/i);
+    const begin = from ? start - from[0].length : start;
+    if (from) for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= begin) out.splice(i, 1);
+    const value = text.slice(begin, end).trim();
     const scale = g.scale ? SCALE[g.scale.toLowerCase()]! : 1;
-    out.push({ value, number: n * scale, unit: g.cur ? `${g.cur.trim()}` : g.unit?.toLowerCase(), measures: measuresAfter(text, end), start });
+    out.push({ value, number: n * scale, unit: g.cur ? `${g.cur.trim()}` : g.unit?.toLowerCase(), measures: measuresAfter(text, end), start: begin });
   }
   return out.sort((a, b) => a.start - b.start);
 }

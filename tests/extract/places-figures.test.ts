@@ -28,6 +28,10 @@ describe("findPlaces", () => {
 });
 
 describe("findFigures", () => {
+  it("reads a range as one figure, its number the upper end", () => {
+    expect(findFigures("arrive in Europe in around nine to ten days.").map((f) => [f.value, f.number])).toEqual([["nine to ten days", 10]]);
+    expect(findFigures("It takes 5-6 hours.").map((f) => [f.value, f.number])).toEqual([["5-6 hours", 6]]);
+  });
   it("counts nothing in 'on one hand', 'one of them'", () => {
     expect(findFigures("Exports on one hand meet demand, and one of them grew.")).toEqual([]);
   });

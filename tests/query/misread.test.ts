@@ -62,7 +62,7 @@ describe("what a question asks for", () => {
   });
   it("of two figures of one kind, the one whose part of the sentence says the question's rarer words", () => {
     expect(ask("altynkol port to almaty by truck — how long?").answer).toMatch(/^two days\./);
-    expect(ask("how long do trucks take to arrive in moscow?").answer).toMatch(/^seven days\./);
+    expect(ask("how long do trucks take to arrive in moscow?").answer).toMatch(/^six to seven days\./);
   });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
