@@ -166,6 +166,7 @@ function composeReportDate(intent: Intent, cands: Candidate[], index: CorpusInde
 
 const END_ASKED = /\b(?:until|till|through) when\b|\bwhen (?:does|did|will|do) [^?]*\b(?:end|ends|close|closes|finish|conclude|run (?:through|until|till))\b|\bhow long (?:does|did|will) [^?]*\b(?:run|last)\b|\bend date\b|结束|闭幕|截止|持续到|到什么时候|到何时/i;
 const END_SAID = /\b(?:through|until|till|ending|ends|closes|concludes)\s+(?:on\s+)?(?:\p{Lu}[a-z]+\.?\s+\d|\d)|(?:至|到|截至|截止)\d{1,2}月|结束|闭幕/u;
+const YEAR_ASKED = /\b(?:what|which) year\b|\bin what year\b|哪一年|哪年|何年|什么年份/i;
 const SIGNED = /\bsign(?:ed|s|ing)?\b|签署|签订|签约|簽署/i;
 const IN_FORCE = /\b(?:came|come|comes|coming|entered|enter|enters|entry) into (?:force|effect)\b|\btook effect\b|\btakes effect\b|\bin force\b|生效/i;
 
@@ -184,6 +185,8 @@ function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): An
     if (rare && c.sentence.lang === intent.lang && !saysTerm(c, rare, index)) continue;
     const d = bestDate(c.sentence, c.event, index, intent);
     if (!d || !(d.month || d.year)) continue;
+    // "What year …?" is not answered by a day without its year.
+    if (YEAR_ASKED.test(intent.question) && !d.year) continue;
     // The event's place, only when this sentence is part of that event's own evidence.
     const place = c.event?.place && !intent.places.length && c.event.evidence.includes(c.sentence.id) ? c.event.place : undefined;
     const direct = intent.lang === "zh" ? `时间:${dateText(d, "zh")}${place ? `,地点:${zhPlace(place)}` : ""}。` : `${dateText(d, "en")}${place ? `, in ${latinPlace(place)}` : ""}.`;
@@ -237,7 +240,7 @@ function composeAllMeetings(intent: Intent, index: CorpusIndex): Answer | null {
 }
 
 /** The corpus reports the event but not the asked detail (no date, no place): say so, with the source. */
-function reportedWithout(intent: Intent, cands: Candidate[], index: CorpusIndex, what: "date" | "place"): Answer | null {
+function reportedWithout(intent: Intent, cands: Candidate[], index: CorpusIndex, what: "date" | "year" | "place"): Answer | null {
   const c = cands[0];
   if (!c || c.coverage < MIN_COVERAGE) return null;
   // Only a report of the thing asked about (see composeWhen).
@@ -246,7 +249,7 @@ function reportedWithout(intent: Intent, cands: Candidate[], index: CorpusIndex,
   const a = index.articles.get(c.sentence.file)!;
   const text =
     intent.lang === "zh"
-      ? `语料报道了此事,但没有写明${what === "date" ? "具体日期" : "地点"}${a.published ? `(报道发布于${isoDate(a.published)})` : ""}:“${trim(c.sentence.text, 200)}”`
+      ? `语料报道了此事,但没有写明${what === "date" ? "具体日期" : what === "year" ? "年份" : "地点"}${a.published ? `(报道发布于${isoDate(a.published)})` : ""}:“${trim(c.sentence.text, 200)}”`
       : `The corpus reports this but does not give the ${what}${a.published ? ` (the report is dated ${isoDate(a.published)})` : ""}: “${trim(c.sentence.text, 200)}”`;
   return { ...answer(intent, false, text, [c.sentence], c.event ? [c.event] : [], index) };
 }
@@ -543,7 +546,6 @@ function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
 function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   const c = cands[0];
   if (!c || c.coverage < MIN_COVERAGE) return null;
-  // Two adjacent sentences when the first ends on a list that continues ("…: A, B." / "namely …").
   return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
 }
 
@@ -554,7 +556,7 @@ export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex):
   if (TITLE_OF.test(intent.question) && intent.persons.length === 1 && intent.kind !== "when" && intent.kind !== "where") a = composeWhoIs(intent, index);
   if (a) return a;
   switch (intent.kind) {
-    case "when": a = composeWhen(intent, cands, index) ?? reportedWithout(intent, cands, index, "date"); break;
+    case "when": a = composeWhen(intent, cands, index) ?? reportedWithout(intent, cands, index, YEAR_ASKED.test(intent.question) ? "year" : "date"); break;
     case "where": a = composeWhere(intent, cands, index) ?? reportedWithout(intent, cands, index, "place"); break;
     case "who": a = composeWho(intent, cands, index); break;
     case "howmany": a = composeHowMany(intent, cands, index); break;

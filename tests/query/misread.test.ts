@@ -64,6 +64,13 @@ describe("what a question asks for", () => {
     expect(ask("altynkol port to almaty by truck — how long?").answer).toMatch(/^two days\./);
     expect(ask("how long do trucks take to arrive in moscow?").answer).toMatch(/^six to seven days\./);
   });
+  it("'what year' is not answered by a day without its year; '… date?' asks when", () => {
+    const a = ask("what year did the road transit agreement come into force?");
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^The corpus reports this but does not give the year/);
+    expect(ask("公路过境协定哪一年生效?").answer).toMatch(/^语料报道了此事,但没有写明年份/);
+    expect(ask("road transit agreement entry into force date?").answer).toMatch(/^March 3 \(year not stated\)\./);
+  });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
   });
