@@ -460,6 +460,30 @@ function shortMeasure(m: string): string {
 }
 
 function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  // "How many meetings has the culture sub-committee held?": the highest session number the corpus reports.
+  // The series the question names after "the"/"has" ("… has the Sub-Committee on Transport Cooperation held").
+  const series =
+    intent.series ??
+    intent.question.match(/\b(?:the|has|have|had)\s+((?:(?!the\b|has\b|have\b)[\p{L}&-]+\s+){0,5}(?:committee|sub-?committee|subcommittee|commission|council|forum|dialogue|expo)(?:\s+(?:on|for)\s+(?:(?!held\b|so\b|met\b)[\p{L}&-]+\s*){1,5})?)/iu)?.[1]?.trim();
+  if (intent.countEvents && !intent.persons.length && series && intent.ordinal === undefined) {
+    // Every word of the series asked is in the event's series (or an equivalent): a generic name
+    // ("the China-Kazakhstan Cooperation Committee") must not pick up every numbered meeting.
+    // (A Chinese series name is compared as retrieval does; words the corpus never uses, "kz", say nothing.)
+    const words = tokenize(series).filter((t) => !/^(the|of|and|on|for)$/.test(t) && !countryOf(t) && index.vocab.terms.has(t));
+    const covers = (e: Event) => {
+      if (/\p{Script=Han}/u.test(e.series ?? "")) return true;
+      const st = new Set(tokenize(e.series ?? ""));
+      return words.every((t) => st.has(t) || equivalentIn(t, st));
+    };
+    const numbered = matchingEvents({ ...intent, series }, index).filter((e) => e.ordinal !== undefined && covers(e));
+    if (numbered.length) {
+      const last = numbered.reduce((a, b) => (b.ordinal! > a.ordinal! || (b.ordinal === a.ordinal && dateScore(b.date) > dateScore(a.date)) ? b : a));
+      const n = last.ordinal!;
+      const at = [last.date.month || last.date.year ? dateText(last.date, intent.lang) : "", last.place ? placeFor(last.place, intent.lang) : ""].filter(Boolean).join(intent.lang === "zh" ? "," : ", ");
+      const text = intent.lang === "zh" ? `至少${n}次:语料报道了第${n}次会议${at ? `(${at})` : ""}。` : `At least ${n}: the corpus reports the ${ordinalSuffix(n)} meeting${at ? ` (${at})` : ""}.`;
+      return answer(intent, true, text, mainSentences([last], index), [last], index);
+    }
+  }
   if (intent.countEvents && intent.persons.length) {
     const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
     if (!groups.length) return null;
@@ -499,6 +523,8 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
     });
     // Without a unit to go by, the figure must count something the question names ("52 … projects").
     if (!figs.length || (!hint && c.sentence.lang === "en" && !scored.some((x) => x.s > 0))) continue;
+    // "How many sessions/times …" counts happenings: a figure answers only when it counts those ("three times").
+    if (intent.countEvents && !figs.some((f) => /\b(times?|sessions?|meetings?|rounds?|visits?)\b|次|届|轮/.test(`${f.value} ${shortMeasure(f.measures)}`))) continue;
     // Two things counted ("how many companies from how many countries"): the sentence counts both.
     const counted = intent.focus.filter((t) => !/\p{Script=Han}/u.test(t));
     const nouns = figs.map((f) => new Set(tokenize(`${shortMeasure(f.measures)} ${f.unit ?? ""}`)));

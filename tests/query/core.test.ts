@@ -24,6 +24,12 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("谁代表哈萨克斯坦出席了第九次合作委员会会议?").answer).toMatch(/^Askar Mamin/);
   });
 
+  it("'how many meetings has <series> held' answers with the highest session number reported, in either language", () => {
+    expect(core.ask("how many meetings has the China-Kazakhstan Cooperation Committee held?").answer).toMatch(/^At least 9: the corpus reports the 9th meeting \(March 5, 2019, Almaty\)/);
+    expect(core.ask("how many sessions has the Energy Cooperation Sub-Committee held?").answer).toMatch(/^At least 7:/);
+    expect(core.ask("能源合作分委会一共开过几次会议?").answer).toMatch(/^至少7次/);
+  });
+
   it("reads the series of a long Chinese question from the last clause word before the ordinal", () => {
     expect(core.ask("韩正在阿拉木图与谁共同主持了中哈合作委员会第九次会议?").answer).toMatch(/^Askar Mamin/);
   });
