@@ -39,10 +39,13 @@ const KIND_RULES: [RegExp, QuestionKind][] = [
   [/^\s*(what happened|timeline)\b|发生了什么|有什么(事|活动)/i, "timeline"],
   [/\b(which|what) (meetings|events|visits|talks|agreements|deals|documents|activities)\b|^\s*list\b|^\s*(列出|列举)|有哪些(会议|活动)/i, "list"],
   // "date + place?", "when and where", "时间地点": the date, with the place the event has.
-  [/\b(date|day)\b[^?]*\b(place|venue|location)\b|\bwhen and where\b|\bwhere and when\b|时间(和|与|及|、)?地点|何时何地/i, "when"],
-  [/\bwhen\b|what (?:exact |precise |specific )?(date|day|time|year|month)\b|\b(?:opening|closing|start|starting|end|signing|launch|meeting|visit)\s+dates?\b|\bdates?\s*[?？]?\s*$|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
+  [/\b(dates?|days?)\b[^?]*\b(places?|venues?|locations?)\b|\bwhen and where\b|\bwhere and when\b|时间(和|与|及|、)?地点|何时何地/i, "when"],
   // "Where does China rank among investors?": a rank, not a place.
   [/\bwhere\s+(?:does|did|do|is|was|will)\b[^?]*\brank(?:s|ed|ing)?\b|\brank(?:s|ed)?\s+where\b|排名第几|排第几|位居第几/i, "howmany"],
+  // The leading question word decides over a clause inside ("who was PM when Xi visited?" asks who).
+  [/^\s*(?:who|whom|whose)\b/i, "who"],
+  [/^\s*where\b/i, "where"],
+  [/\bwhen\b|what (?:exact |precise |specific )?(date|day|time|year|month)\b|\b(?:opening|closing|start|starting|end|signing|launch|meeting|visit)\s+dates?\b|\bdates?\s*[?？]?\s*$|\bwhich (date|day|year|month)\b|何时|什么时候|哪天|哪一天|哪一年|几月|何日|日期/i, "when"],
   [/\bwhere\b|which (?:[a-z]+ )?(city|place|venue|country|location)\b|在哪(?![些家位种份])|哪里|何地|什么地方|哪个城市|地点/i, "where"],
   [/^\s*(who|whom|whose)\b|\bwho\b|\bwhich (\w+ )?(company|companies|person|people|official|officials|minister|ministers|leader|leaders|side|firm|firms|organi[sz]ation|delegation|diplomat|president|premier|envoy|ambassador)\b|谁|哪位|什么人|哪家|叫什么/i, "who"],
   [/\bhow (many|much|long|big|large|far|often|old|high)\b|\bwhat (%|percent\b|share\b|proportion\b|percentage\b)|\b(number|amount|total|value) of\b|多少|多大|多长|多远|多久|几个|几天|几份|百分之|多高|第几/i, "howmany"],

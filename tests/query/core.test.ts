@@ -30,6 +30,11 @@ describe("Core over a crafted corpus", () => {
     expect(core.ask("能源合作分委会一共开过几次会议?").answer).toMatch(/^至少7次/);
   });
 
+  it("the leading question word decides ('who … when it was held'); 'dates + places' lists the meetings", () => {
+    expect(core.ask("who co-chaired the 9th committee meeting when it was held in Almaty?").answer).toMatch(/^Askar Mamin .* and Han Zheng/);
+    expect(core.ask("han zheng–askar mamin meetings: dates + places?").answer).toMatch(/^2 times in the corpus: March 5, 2019 in Almaty; January 22, 2020/);
+  });
+
   it("reads the series of a long Chinese question from the last clause word before the ordinal", () => {
     expect(core.ask("韩正在阿拉木图与谁共同主持了中哈合作委员会第九次会议?").answer).toMatch(/^Askar Mamin/);
   });
