@@ -78,7 +78,10 @@ export function seriesAt(text: string, ord: { start: number; end: number }): str
     // From the last clause word on ("丁薛祥在阿斯塔纳与谁共同主持了中哈合作委员会" → "中哈合作委员会").
     const s = m?.[1]?.replace(/^.*(?:日|,|，|、|了|的|在|自|以来)/u, "");
     // A series is named by what it is ("…委员会", "…论坛"); "我即将第三次访问" numbers a visit, not a series.
-    return s && s.length >= 2 && SERIES_NOUN.test(s) ? s : undefined;
+    if (s && s.length >= 2 && SERIES_NOUN.test(s)) return s;
+    // "中哈总理第二次定期会晤": the name around the ordinal, "中哈总理定期会晤".
+    const after = fold(text.slice(ord.end)).match(/^(?:次|届|轮)?([\p{Script=Han}]{0,4}?(?:会晤|会议|论坛|峰会|对话|博览会))/u)?.[1];
+    return s && s.length >= 2 && after ? s + after : undefined;
   }
   const after = text.slice(ord.end);
   // "… of the Sub-Committee on Energy Cooperation of the X Committee in Almaty on Monday": "on" belongs to

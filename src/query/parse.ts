@@ -306,8 +306,9 @@ export function questionSeries(q: string, ord: { start: number; end: number }): 
   if (/\p{Script=Han}/u.test(q.slice(ord.start, ord.end))) return seriesAt(q, ord);
   const after = q.slice(ord.end);
   const before = after.match(new RegExp(`^\\s*([\\w&'’ -]{2,60}?)\\s+${EVENT_NOUN}\\b`, "i"));
-  if (before) return before[1]!.trim();
-  const of = after.match(new RegExp(`^\\s*${EVENT_NOUN}\\s+(?:of|between)\\s+(?:the\\s+)?(.+?)${SERIES_END}`, "i"));
+  // "the second regular meeting of …": an adjective alone is no series name.
+  if (before && !/^(?:regular|annual|joint|plenary|ordinary|extraordinary|official|formal|informal|bilateral|ministerial)$/i.test(before[1]!.trim())) return before[1]!.trim();
+  const of = after.match(new RegExp(`^\\s*(?:(?:regular|annual|joint|plenary|ordinary|official|bilateral|ministerial)\\s+)?${EVENT_NOUN}\\s+(?:of|between)\\s+(?:the\\s+)?(.+?)${SERIES_END}`, "i"));
   return of?.[1]?.trim();
 }
 
@@ -322,7 +323,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   // Ordinals only where they number an event ("11th meeting"), not "First Deputy Prime Minister".
   const ordMention = findOrdinals(q).find((o) => {
     const after = q.slice(o.end, o.end + 60).toLowerCase();
-    return /^\s*(次|届|轮)|^[^.?!]*?\b(meeting|session|forum|summit|conference|expo|round|committee|sub-?committee|visit|edition|exhibition)\b|会议|分委会|委员会/.test(after) && !/^\s*(deputy|vice|half|quarter|secretary|lady)/.test(after);
+    return /^\s*(次|届|轮)|^[^.?!]*?\b(meeting|session|forum|summit|conference|expo|round|committee|sub-?committee|visit|edition|exhibition)\b|会议|分委会|委员会|会晤|论坛|峰会|博览会|对话/.test(after) && !/^\s*(deputy|vice|half|quarter|secretary|lady)/.test(after);
   });
   const ordinal = ordMention?.value;
   // The series named with an ordinal, or without one ("list the meetings of the Energy Sub-Committee").

@@ -27,6 +27,8 @@ describe("seriesAt (Chinese)", () => {
   it("names a series only by what it is, not by the words before a counted visit", () => {
     const t = "我即将第三次访问哈萨克斯坦。";
     expect(seriesAt(t, findOrdinals(t)[0]!)).toBeUndefined();
+    const v = "中哈总理第二次定期会晤在阿斯塔纳举行。";
+    expect(seriesAt(v, findOrdinals(v)[0]!)).toBe("中哈总理定期会晤");
     const u = "中哈合作委员会第十一次会议在阿斯塔纳举行。";
     expect(seriesAt(u, findOrdinals(u)[0]!)).toBe("中哈合作委员会");
   });

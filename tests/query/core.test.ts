@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { Core } from "../../src/core.ts";
-import { findPersonsIn } from "../../src/query/parse.ts";
+import { findPersonsIn, parseQuestion } from "../../src/query/parse.ts";
 
 let core: Core;
 beforeAll(async () => {
@@ -33,6 +33,12 @@ describe("Core over a crafted corpus", () => {
   it("the leading question word decides ('who … when it was held'); 'dates + places' lists the meetings", () => {
     expect(core.ask("who co-chaired the 9th committee meeting when it was held in Almaty?").answer).toMatch(/^Askar Mamin .* and Han Zheng/);
     expect(core.ask("han zheng–askar mamin meetings: dates + places?").answer).toMatch(/^2 times in the corpus: March 5, 2019 in Almaty; January 22, 2020/);
+  });
+
+  it("takes no adjective for a series name ('the second regular meeting of the heads of government')", () => {
+    const i = parseQuestion("where was the second regular meeting of the heads of government held?", core.index.vocab);
+    expect([i.ordinal, i.series]).toEqual([2, "heads of government"]);
+    expect(parseQuestion("中哈总理第二次定期会晤在哪开的?", core.index.vocab).ordinal).toBe(2);
   });
 
   it("reads the series of a long Chinese question from the last clause word before the ordinal", () => {
