@@ -9,7 +9,7 @@ import type { Answer, Source } from "../answer.ts";
 import { chineseNameInLatin, soundsLikeHan } from "../extract/aliases.ts";
 import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
-import { referenceDate } from "../extract/events.ts";
+import { documentsIn, referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
 import { ordinalSuffix } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
@@ -167,7 +167,7 @@ function composeReportDate(intent: Intent, cands: Candidate[], index: CorpusInde
 const END_ASKED = /\b(?:until|till|through) when\b|\bwhen (?:does|did|will|do) [^?]*\b(?:end|ends|close|closes|finish|conclude|run (?:through|until|till))\b|\bhow long (?:does|did|will) [^?]*\b(?:run|last)\b|\bend date\b|结束|闭幕|截止|持续到|到什么时候|到何时/i;
 const END_SAID = /\b(?:through|until|till|ending|ends|closes|concludes)\s+(?:on\s+)?(?:\p{Lu}[a-z]+\.?\s+\d|\d)|(?:至|到|截至|截止)\d{1,2}月|结束|闭幕/u;
 const YEAR_ASKED = /\b(?:what|which) year\b|\bin what year\b|哪一年|哪年|何年|什么年份/i;
-const SIGNED = /\bsign(?:ed|s|ing)?\b|签署|签订|签约|簽署/i;
+const SIGNED = /\bsign(?:ed|s|ing)?\b|签署|签订|签约|签了|簽署|簽訂|簽了/i;
 const IN_FORCE = /\b(?:came|come|comes|coming|entered|enter|enters|entry) into (?:force|effect)\b|\btook effect\b|\btakes effect\b|\bin force\b|生效/i;
 
 function composeWhen(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
@@ -570,7 +570,9 @@ function composeEvents(intent: Intent, index: CorpusIndex): Answer | null {
 }
 
 function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
-  const c = cands[0];
+  // "What did they sign?": a sentence that records no signing is no answer, however close its words.
+  const signing = SIGNED.test(intent.question) ? cands.slice(0, 3).filter((x) => SIGNED.test(x.sentence.text) || documentsIn(x.sentence.text).length) : undefined;
+  const c = signing ? signing[0] : cands[0];
   if (!c || c.coverage < MIN_COVERAGE) return null;
   return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
 }

@@ -71,6 +71,10 @@ describe("what a question asks for", () => {
     expect(ask("公路过境协定哪一年生效?").answer).toMatch(/^语料报道了此事,但没有写明年份/);
     expect(ask("road transit agreement entry into force date?").answer).toMatch(/^March 3 \(year not stated\)\./);
   });
+  it("'what did they sign' is answered by a sentence recording a signing, else not at all", () => {
+    expect(ask("what did zhou and seitkali sign after the talks?").answer).toMatch(/signed five documents on energy cooperation/);
+    expect(ask("周汉林和萨德科夫会谈签了什么协议?").found).toBe(false);
+  });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
   });
