@@ -401,7 +401,6 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
     // "Who is the Chinese prime minister?": the named office must be the person's office, not a lesser
     // one that shares a word ("Vice Premier" is not "Premier").
     if (askedTitle && !intent.persons.length && !role && WHO_IS.test(intent.question)) people = people.filter((p) => byId.get(p.id)!.titles.some((t) => coreTitle(t) === askedTitle));
-
     // "Who did X meet in Davos?": everyone X met there, from every matching event, not one sentence's cast.
     const metWith = /\b(meet|met|meets|talks?|hold|held)\b|会见|会谈|会晤/i.test(intent.question);
     let quote = c.sentence;
@@ -459,13 +458,14 @@ function shortMeasure(m: string): string {
   return words.slice(0, stop > 0 ? Math.min(stop, 3) : 3).join(" ");
 }
 
-function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
-  // "How many meetings has the culture sub-committee held?": the highest session number the corpus reports.
+/** "How many meetings has the culture sub-committee held?": at least the highest session number the corpus reports. */
+function composeSessionCount(intent: Intent, index: CorpusIndex): Answer | null {
+  if (!intent.countEvents || intent.persons.length || intent.ordinal !== undefined) return null;
   // The series the question names after "the"/"has" ("… has the Sub-Committee on Transport Cooperation held").
   const series =
     intent.series ??
     intent.question.match(/\b(?:the|has|have|had)\s+((?:(?!the\b|has\b|have\b)[\p{L}&-]+\s+){0,5}(?:committee|sub-?committee|subcommittee|commission|council|forum|dialogue|expo)(?:\s+(?:on|for)\s+(?:(?!held\b|so\b|met\b)[\p{L}&-]+\s*){1,5})?)/iu)?.[1]?.trim();
-  if (intent.countEvents && !intent.persons.length && series && intent.ordinal === undefined) {
+  if (series) {
     // Every word of the series asked is in the event's series (or an equivalent): a generic name
     // ("the China-Kazakhstan Cooperation Committee") must not pick up every numbered meeting.
     // (A Chinese series name is compared as retrieval does; words the corpus never uses, "kz", say nothing.)
@@ -484,6 +484,12 @@ function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex):
       return answer(intent, true, text, mainSentences([last], index), [last], index);
     }
   }
+  return null;
+}
+
+function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  const sessions = composeSessionCount(intent, index);
+  if (sessions) return sessions;
   if (intent.countEvents && intent.persons.length) {
     const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
     if (!groups.length) return null;
