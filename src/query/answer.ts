@@ -56,8 +56,9 @@ function answerOf(index: CorpusIndex, question: string): Answer {
 
 /**
  * Build now what the first questions would otherwise build on the way: the Chinese word segmenter's
- * dictionary, the English–Chinese glossary (and its place names), and the lookup keys of every person's names. Returns the
- * milliseconds it took (about a quarter of a second for a small corpus, seconds at 100,000 articles).
+ * dictionary, the English–Chinese glossary (and its place names), and the lookup keys of every person's
+ * names. Returns the milliseconds it took (about a quarter of a second for a small corpus, 1–2 s at 100,000
+ * articles).
  */
 export function warmUp(index: CorpusIndex): number {
   const t0 = performance.now();

@@ -134,9 +134,10 @@ export function isEnglishWord(word: string): boolean {
 let placeNames: Map<string, string[]> | undefined;
 /**
  * The characters the dictionary gives for a capitalised English name as their first sense ("Beijing" → 北京,
- * "Astana" → 阿斯塔纳), or among several the one that sounds like it (same pinyin, or for a transliteration the
- * closest consonants: "中财" also glosses "Beijing" first); undefined when none (or without the dictionary). For places in Chinese
- * answers (people are not looked up: a famous namesake is not the person meant).
+ * "Astana" → 阿斯塔纳), or among several the one that sounds like it (same pinyin, or for a transliteration
+ * the closest consonants: "中财" also glosses "Beijing" first); undefined when none (or without the
+ * dictionary). For places in Chinese answers (people are not looked up: a famous namesake is not the
+ * person meant).
  * @example hanziOf("Beijing") // "北京"
  */
 export function hanziOf(name: string): string | undefined {

@@ -25,12 +25,11 @@ export function coreTitle(text: string): string | undefined {
   return found ? SAME_OFFICE[found] ?? found : undefined;
 }
 
-
 const SIDE_OF: [RegExp, string][] = [
   [/\b(?:kazakh|kazakhstan['’]?s?|kazakhstani|kz)$/i, "Kazakhstan"],
   [/\b(?:chinese|china['’]?s?|prc)$/i, "China"],
 ];
-const ZH_SIDE: Record<string, string> = { 哈萨克斯坦: "Kazakhstan", 哈方: "Kazakhstan", 哈: "Kazakhstan", 中国: "China", 中方: "China" };
+const ZH_SIDE: Record<string, string> = { 哈萨克斯坦: "Kazakhstan", 哈方: "Kazakhstan", 中国: "China", 中方: "China" };
 const ABBREVIATED: [RegExp, string][] = [[/\bpm\b/gi, "prime minister"], [/\bfm\b/gi, "foreign minister"], [/\bvp\b/gi, "vice president"]];
 const EN_OFFICE = /\b(?:the\s+)?([a-z'’]+)\s+((?:first deputy |deputy |vice |foreign |prime )?(?:prime minister|premier|president|foreign minister|minister|ambassador))\b/gi;
 
