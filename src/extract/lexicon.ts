@@ -52,7 +52,8 @@ export const EN_TITLES = [
   "secretary", "governor", "deputy governor", "mayor", "vice mayor", "director-general", "director general", "deputy director",
   "director", "head", "chief executive", "chief", "ceo", "general manager", "spokesperson", "spokesman", "spokeswoman",
   "ambassador", "envoy", "consul general", "speaker", "chancellor", "king", "emir", "akim", "senator", "counterpart",
-  "co-chair", "co-chairman", "commissioner", "mr.", "mrs.", "ms.", "dr.", "h.e.",
+  "co-chair", "co-chairman", "commissioner", "senior researcher", "researcher", "research fellow", "professor", "scholar",
+  "analyst", "expert", "mr.", "mrs.", "ms.", "dr.", "h.e.",
 ];
 
 /** Chinese titles (simplified), longest first. */

@@ -46,6 +46,8 @@ const ADJ = `(?:(\\p{Lu}[\\p{L}]+(?:['’]s)?)\\s+)??`;
 
 const TITLE_FIRST = new RegExp(`${ADJ}\\b(${TITLE_ALT})\\s+${NAME}(?:\\s+of\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}]+(?:\\s+\\p{Lu}[\\p{L}]+)?))?`, "gu");
 const APPOSITIVE = new RegExp(`${NAME}(?:\\s*\\([^)]{1,20}\\))?,\\s+(?:the\\s+|a\\s+|also\\s+)?([^,;]{0,120}?\\b(?:${TITLE_ALT})\\b[^,;]{0,120}?)(?=,|;|\\.|$)`, "gu");
+/** A capitalised organisation name right before a title ("… International Relations researcher", "Astana City Hall spokesman"). */
+const ORG_BEFORE = /((?:\p{Lu}[\p{L}'’&-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,7}(?:Institute|University|Academy|Ministry|Commission|Committee|Center|Centre|Bank|Agency|Company|Corporation|Group|Council|Office|Hall|Relations|Studies|Association)['’]?(?:\s+\p{Lu}[\p{L}'’&-]*)*(?:\s+(?:studies|affairs|research|department|division|programme|program))?)\s+$/u;
 /** "Secretary of the X Regional Committee Ma Xingrui": a title, its organisation, then the name. */
 const TITLE_OF_ORG = new RegExp(`\\b(${TITLE_ALT})\\s+of\\s+(?:the\\s+)?([^,;.]{3,90}?\\b(?:Party|Committee|Commission|Ministry|Region|Province|Company|Corporation|Bank|Agency|Government|Council|Office|Department|Bureau|Administration|Group))(?:\\s*\\([A-Z]{2,8}\\))?\\s+(\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2})(?=\\s+\\p{Ll}|[,.;]|$)`, "gu");
 /**
@@ -104,8 +106,12 @@ export function findPeopleEn(text: string): PersonMention[] {
     const name = cleanName(m[3]!);
     if (!name) continue;
     const adj = m[1];
-    const title = titleCase(m[2]!);
-    const country = (adj && countryOf(adj.replace(/['’]s$/, ""))) || (m[4] ? countryOf(m[4]) : undefined);
+    // "China Institute of Contemporary International Relations researcher Wang Lijiu": the body the title is held in.
+    const adjCountry = adj ? countryOf(adj.replace(/['’]s$/, "")) : undefined;
+    const at = m.index! + m[0].indexOf(m[2]!);
+    const body = adjCountry ? undefined : text.slice(Math.max(0, at - 120), at).match(ORG_BEFORE)?.[1];
+    const title = titleCase(body ? `${body} ${m[2]!}` : m[2]!);
+    const country = adjCountry || (m[4] ? countryOf(m[4]) : undefined) || (body ? countryOf(body.split(/\s+/)[0]!.replace(/['’]s$/, "")) : undefined);
     const start = m.index! + m[0].indexOf(m[3]!);
     push({ name, title: /^counterpart$/i.test(title) ? undefined : title, country, start, end: start + m[3]!.length });
   }

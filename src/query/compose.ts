@@ -311,8 +311,8 @@ function composeOrg(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
 
 const WHO_IS = /^\s*(who\s+(is|was|are|were)\b|tell me about\b)|^\s*谁是|是谁|是什么人|什么人|何许人/i;
 /** "What is X's title?", "张广军是什么职务?": the office, which "who is" also answers. */
-const TITLE_OF = /\b(what|which)(?:'s| is| was)?\s+(?:the\s+)?(title|position|post|job|office|rank)\b|['’]s\s+(title|position|post|job|office|rank)\b|\b(title|position|post|job|office|rank)\s+(?:does|did|do|is|was)\b|\bhold(?:s|ing)?\s+(?:the\s+)?(office|post|position)\b|\bwhat does\b.*\bdo\b|职务|职位|头衔|身份|官职|担任什么|任什么职|什么官/i;
-const TITLE_WORDS = new Set(tokenize("what whats s is was title position post job office rank does do hold holds held has have his her their 's"));
+const TITLE_OF = /\b(what|which)(?:'s| is| was)?\s+(?:the\s+)?(title|position|post|job|office|rank)\b|['’]s\s+(title|position|post|job|office|rank)\b|\b(title|position|post|job|office|rank)\s+(?:does|did|do|is|was)\b|\bhold(?:s|ing)?\s+(?:the\s+)?(office|post|position)\b|\bwhat does\b.*\bdo\b|\bwork(?:s|ed)? for\b|\b(?:which|what) (?:ministry|organi[sz]ation|institute|institution|agency|department|body)\b[^?]*\b(?:does|did|is|was)\b|职务|职位|头衔|身份|官职|担任什么|任什么职|什么官|(?:哪个|什么|哪家)(?:单位|部门|机构)/i;
+const TITLE_WORDS = new Set(tokenize("what whats which s is was title position post job office rank does do hold holds held has have his her their 's work works worked for ministry organization organisation institute institution agency department body"));
 
 /** "Who is X?": the person's titles and country, and the events the corpus has them in. */
 function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {

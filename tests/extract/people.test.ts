@@ -13,6 +13,11 @@ describe("findPeople", () => {
     expect(b).toMatchObject({ name: "Batbayar Tsend", title: "Governor of Dornod" });
     expect(findPeople("Ambassador to Mongolia Rustam Karimov spoke.")[0]).toMatchObject({ name: "Rustam Karimov", country: undefined });
   });
+  it("keeps the body a title is held in when its name comes right before it, and knows researchers and experts", () => {
+    const [p] = findPeople("Trade is one of the driving forces, Kazakhstan Institute of Strategic Studies' Central Asia studies researcher Aliya Nurova said.");
+    expect(p).toMatchObject({ name: "Aliya Nurova", title: "Kazakhstan Institute of Strategic Studies' Central Asia studies researcher", country: "Kazakhstan" });
+    expect(findPeople("Astana City Hall spokesman Aidos Bekov said.")[0]).toMatchObject({ name: "Aidos Bekov", title: "Astana City Hall spokesman" });
+  });
   it("finds appositive titles", () => {
     const [p] = findPeople("Aidar Bekov, Kazakhstan's deputy minister of energy, said the line opens soon.");
     expect(p).toMatchObject({ name: "Aidar Bekov", country: "Kazakhstan" });

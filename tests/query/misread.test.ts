@@ -75,6 +75,9 @@ describe("what a question asks for", () => {
     expect(ask("what did zhou and seitkali sign after the talks?").answer).toMatch(/signed five documents on energy cooperation/);
     expect(ask("what did zhou hanlin and yerlan sadykov sign in astana?").found).toBe(false); // they only held talks
   });
+  it("'which ministry does X work for', '哪个单位' ask for the person's office", () => {
+    expect(ask("which ministry does Zhou Hanlin work for?").answer).toMatch(/^Zhou Hanlin: Vice Minister/);
+  });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
   });
