@@ -88,7 +88,8 @@ function reduce(dataFile: string, cache: string): Map<string, string> {
 export function glossTerms(zh: string): string[][] {
   let v = termCache.get(zh);
   if (!v) {
-    const g = load()?.get(zh);
+    // A two-character coordinate word reads either way ("亚欧" = "欧亚", Eurasia).
+    const g = load()?.get(zh) ?? (zh.length === 2 ? load()?.get(zh[1]! + zh[0]!) : undefined);
     v = g ? [...new Set(g.split("|"))].map((p) => tokenize(p)).filter((t) => t.length > 0) : [];
     if (termCache.size > 20_000) termCache.clear();
     termCache.set(zh, v);

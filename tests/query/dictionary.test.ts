@@ -36,6 +36,12 @@ describe("isEnglishWord", () => {
   });
 });
 
+describe("glossTerms of a two-character word missing from the dictionary", () => {
+  it("reads it the other way round ('亚欧' = '欧亚', Eurasia)", () => {
+    expect(glossTerms("亚欧")).toContainEqual(["eurasia"]);
+  });
+});
+
 describe("hanziOf", () => {
   it("gives the characters of a place name, the one that sounds like it among several entries", () => {
     expect(hanziOf("Beijing")).toBe("北京"); // 中财 glosses "Beijing" too
