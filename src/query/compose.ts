@@ -7,7 +7,7 @@
 import { pinyin } from "pinyin-pro";
 import type { Answer, Source } from "../answer.ts";
 import { chineseNameInLatin, soundsLikeHan } from "../extract/aliases.ts";
-import { countryOf, PLACES_ZH } from "../extract/lexicon.ts";
+import { COUNTRIES, countryOf, PLACES_ZH } from "../extract/lexicon.ts";
 import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { documentsIn, referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
@@ -18,7 +18,7 @@ import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./report.ts";
-import { coreTitle } from "./offices.ts";
+import { coreTitle, zhOffice } from "./offices.ts";
 import { glossTerms, hanziOf } from "./dictionary.ts";
 import { equivalentIn } from "./glossary.ts";
 import { distinctEvents, expandTerms, matchingEvents, rarestTerm, saysTerm, textHasPlace, type Candidate } from "./retrieve.ts";
@@ -69,7 +69,10 @@ function eventLabel(e: Event, lang: "en" | "zh"): string {
 function personText(p: Participant, lang: "en" | "zh"): string {
   // An English answer names a Chinese official the way English news does, with the source's characters.
   const latin = lang === "en" ? chineseNameInLatin(p.name, !!p.country && p.country !== "China") : undefined;
-  const extra = [latin ? p.name : undefined, p.title && p.title.length <= 70 ? p.title : undefined, p.country && !(p.title ?? "").includes(p.country) ? p.country : undefined].filter(Boolean);
+  // A Chinese answer gives a plain office in Chinese ("Vice Premier" → 副总理) and the country as Chinese writes it.
+  const title = lang === "zh" && p.title ? (zhOffice(p.title, p.country) ?? p.title) : p.title;
+  const country = lang === "zh" && p.country ? (COUNTRIES.find((c) => c.name === p.country)?.zh[0] ?? p.country) : p.country;
+  const extra = [latin ? p.name : undefined, title && title.length <= 70 ? title : undefined, country && !(title ?? "").includes(country) && !(p.title ?? "").includes(p.country!) ? country : undefined].filter(Boolean);
   return extra.length ? `${latin ?? p.name} (${extra.join(", ")})` : p.name;
 }
 

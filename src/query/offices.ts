@@ -54,3 +54,22 @@ export function officeHolder(question: string, persons: { id: string; titles: st
   const holders = persons.filter((p) => p.country === side && p.titles.some((t) => coreTitle(t) === office));
   return holders.length === 1 ? holders[0]!.id : undefined;
 }
+
+/** Offices as Chinese news writes them, by the English office (coreTitle) and, where it differs, the country. */
+const ZH_OFFICE: Record<string, string> = {
+  "prime minister": "总理", "deputy prime minister": "副总理", "first deputy prime minister": "第一副总理",
+  "foreign minister": "外交部长", minister: "部长", "vice minister": "副部长", ambassador: "大使", mayor: "市长",
+  chairman: "主席", "vice president": "副总统", secretary: "书记",
+};
+
+/**
+ * A title in Chinese for a Chinese answer when it is just an office ("Vice Premier" → 副总理, "President" →
+ * 国家主席 for China, 总统 elsewhere); undefined for a title that says more ("Minister of Energy").
+ * @example zhOffice("First Deputy Prime Minister", "Kazakhstan") // "第一副总理"
+ */
+export function zhOffice(title: string, country?: string): string | undefined {
+  const office = coreTitle(title);
+  if (!office || fold(title).replace(/\s+/g, " ").trim() !== office && SAME_OFFICE[fold(title).trim()] !== office) return undefined;
+  if (office === "president") return country === "China" ? "国家主席" : "总统";
+  return ZH_OFFICE[office];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coreTitle, officeHolder } from "../../src/query/offices.ts";
+import { coreTitle, officeHolder, zhOffice } from "../../src/query/offices.ts";
 
 const persons = [
   { id: "p:a", titles: ["Prime Minister"], country: "Kazakhstan" },
@@ -26,5 +26,15 @@ describe("officeHolder", () => {
     expect(officeHolder("who did the Kazakh president meet?", persons)).toBeUndefined(); // p:c and p:d
     expect(officeHolder("who did the prime minister meet?", persons)).toBeUndefined();
     expect(officeHolder("who did Massimov meet?", persons)).toBeUndefined();
+  });
+});
+
+describe("zhOffice", () => {
+  it("gives a plain office in Chinese, the president by country, and nothing for a title that says more", () => {
+    expect(zhOffice("Vice Premier", "China")).toBe("副总理");
+    expect(zhOffice("First Deputy Prime Minister", "Kazakhstan")).toBe("第一副总理");
+    expect(zhOffice("President", "China")).toBe("国家主席");
+    expect(zhOffice("President", "Kazakhstan")).toBe("总统");
+    expect(zhOffice("Minister of Energy", "Kazakhstan")).toBeUndefined();
   });
 });
