@@ -66,7 +66,13 @@ function eventLabel(e: Event, lang: "en" | "zh"): string {
   return lang === "zh" ? kind : trim(e.what, 120);
 }
 
-function personText(p: Participant, lang: "en" | "zh"): string {
+/** A person in an answer: the name as the answer's language writes it, with title and country. `han`: the person's name in characters, if the corpus has one. */
+function personText(p: Participant, lang: "en" | "zh", han?: string): string {
+  // A Chinese answer names a person the corpus also writes in characters by those ("马西莫夫(Karim Massimov)").
+  if (lang === "zh" && han && !/\p{Script=Han}/u.test(p.name)) {
+    const inner = personText(p, lang);
+    return `${han}(${inner.replace(/^(.*?) \((.*)\)$/, "$1, $2")})`;
+  }
   // An English answer names a Chinese official the way English news does, with the source's characters.
   const latin = lang === "en" ? chineseNameInLatin(p.name, !!p.country && p.country !== "China") : undefined;
   // A Chinese answer gives a plain office in Chinese ("Vice Premier" → 副总理) and the country as Chinese writes it.
@@ -435,7 +441,8 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       if (c.coverage >= 0.6 && !later && officeNamed && namesSomeone(c.sentence.text, intent.question)) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
       continue;
     }
-    const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang)), intent.lang);
+    const hanOf = (id: string) => byId.get(id)?.aliases.find((a) => /\p{Script=Han}/u.test(a));
+    const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang, hanOf(p.id))), intent.lang);
     const direct = intent.lang === "zh" ? `${names}。` : `${names}.`;
     return answer(intent, true, withQuote(direct, quote, intent.lang), [quote], c.event ? [c.event] : [], index);
   }

@@ -34,6 +34,12 @@ describe("names across scripts", () => {
   });
 });
 
+describe("Chinese answers", () => {
+  it("name a person the corpus also writes in characters by those, with the Latin name, office and country", () => {
+    expect(core.ask("李明华在阿斯塔纳会见了谁?").answer).toMatch(/^托卡巴耶夫\(Nurlan Tokabayev, 总统, 哈萨克斯坦\)。/);
+  });
+});
+
 describe("Chinese titles", () => {
   it("start after the verb of the one who acts", () => {
     const [host, guest] = findPeople("中国副部长李明华在北京会见了哈萨克斯坦文化和体育部副部长达乌列托夫。");
