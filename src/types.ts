@@ -44,6 +44,12 @@ export interface DateValue {
   note?: string;
 }
 
+/** Who the page credits: the story's author (byline, 记者) or a photo's photographer. */
+export interface Credit {
+  role: "author" | "photographer";
+  name: string;
+}
+
 /** A file after cleaning: the story only, with metadata. */
 export interface Article {
   file: string;
@@ -55,6 +61,8 @@ export interface Article {
   langs: Lang[];
   /** Content hash of the raw bytes (for snapshots and change detection). */
   hash: string;
+  /** Bylines and photo credits (corpus/credits.ts); none when the page gives none. */
+  credits?: Credit[];
 }
 
 export type Role = "host" | "guest" | "co-chair" | "head of delegation" | "witness" | "participant" | "speaker";

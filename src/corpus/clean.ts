@@ -7,6 +7,7 @@ import type { Article, Lang, Paragraph, Sentence } from "../types.ts";
 import { detectLang, hanCount } from "./lang.ts";
 import { findPublishDate } from "./meta.ts";
 import { splitSentences } from "./sentences.ts";
+import { creditsIn } from "./credits.ts";
 
 /** Headers that open a block of unrelated headlines; the block runs until real prose resumes. */
 const LIST_HEADER =
@@ -168,7 +169,8 @@ export function cleanArticle(file: string, raw: string, hash: string): Article {
   // Copies, not slices: a slice of the page would keep the whole page (clutter included) in memory.
   const own = JSON.parse(JSON.stringify([title, ...sentences.map((s) => s.text)])) as string[];
   sentences.forEach((s, i) => (s.text = own[i + 1]!));
-  return new CleanArticle({ file, title: own[0]!, published: meta.published, sentences, langs, hash }, paragraphs);
+  const credits = creditsIn(rawLines);
+  return new CleanArticle({ file, title: own[0]!, published: meta.published, sentences, langs, hash, ...(credits.length ? { credits } : {}) }, paragraphs);
 }
 
 /** A paragraph's text as its sentences give it back (Chinese sentences run on, English ones take a space). */
@@ -188,6 +190,7 @@ export class CleanArticle implements Article {
   sentences: Sentence[];
   langs: Lang[];
   hash: string;
+  credits?: Article["credits"];
   /** One character per paragraph: bit 0 Chinese, bit 1 caption, bit 2 headline (an object each costs more than the text saved). */
   private readonly kinds: string;
   private built: Paragraph[] | undefined;
@@ -200,6 +203,7 @@ export class CleanArticle implements Article {
     this.sentences = a.sentences;
     this.langs = a.langs;
     this.hash = a.hash;
+    if (a.credits?.length) this.credits = a.credits;
     this.kinds = typeof paragraphs === "string" ? paragraphs : CleanArticle.kindsOf(paragraphs);
   }
 

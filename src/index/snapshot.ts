@@ -21,11 +21,11 @@ import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle } from "../corpus/clean.ts";
 import { NONE } from "../extract/events.ts";
-import type { Article, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
+import type { Article, Credit, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
 import type { SavedIndex } from "./index.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -112,7 +112,7 @@ type EncSentence = [number, number, number, number, string];
 type EncParticipant = [string, string, string | null, string | null, Role];
 type EncFigure = [string, number, string | null, string, number | string];
 type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
-type EncArticle = [string, string, DateValue | null, Lang[], string, string, EncSentence[], EncEvent[], ((number | string)[] | 0)[], number[]];
+type EncArticle = [string, string, DateValue | null, Lang[], string, string, EncSentence[], EncEvent[], ((number | string)[] | 0)[], number[], Credit[]?];
 type EncPerson = [string, string, string[], string[], string | null, (number | string)[]];
 
 /** Sentence id → its index when it is a sentence of `file`, else the id itself. */
@@ -157,7 +157,7 @@ function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex:
     const id = corpus.sentenceEvent.get(s.id);
     return id === undefined ? -1 : (local.get(id) ?? -1);
   });
-  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, sentences, encEvents, mentions, sentenceEvent];
+  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, sentences, encEvents, mentions, sentenceEvent, ...(a.credits?.length ? [a.credits] : [])] as EncArticle;
 }
 
 // ───────────────────────────── writing ─────────────────────────────
@@ -430,7 +430,7 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   const personIds = encPersons.map((p) => p[0]);
   for await (const c of chunks("articles"))
     for (const enc of c as EncArticle[]) {
-      const [file, title, published, langs, hash, encParagraphs, encSentences, encEvents, encMentions, encSentenceEvent] = enc;
+      const [file, title, published, langs, hash, encParagraphs, encSentences, encEvents, encMentions, encSentenceEvent, credits] = enc;
       const sentences: Sentence[] = encSentences.map(([paragraph, lang, caption, headline, text], index) => ({
         id: `${file}#${index}`,
         file,
@@ -480,7 +480,7 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
         const v = eventOfSentence(i);
         if (v && !sentenceEvent.has(s.id)) sentenceEvent.set(s.id, v);
       });
-      const article = new CleanArticle({ file, title, published: und(published), sentences, langs, hash }, encParagraphs);
+      const article = new CleanArticle({ file, title, published: und(published), sentences, langs, hash, ...(credits?.length ? { credits } : {}) }, encParagraphs);
       articles.push(article);
       events.push(...own);
     }

@@ -593,8 +593,32 @@ function composeWhat(intent: Intent, cands: Candidate[], index: CorpusIndex): An
   return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
 }
 
+const CREDIT_ASKED = /\bwho (?:took|shot|snapped) (?:the |this |that )?(?:photos?|pictures?|images?)\b|\bphotographer\b|\bphoto credit\b|\bwho (?:wrote|authored|reported|filed)\b|\b(?:author|reporters?|byline)\b|谁拍|拍摄者|摄影(?:师|记者)?是谁|记者是谁|哪位记者|哪些记者|作者|谁写/i;
+const PHOTO_ASKED = /photo|picture|image|拍|摄影/i;
+
+/** "Who took the photo of …?", "who wrote the story on …?": the page's photo credit or byline, for the article the question is about. */
+function composeCredit(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
+  const role = PHOTO_ASKED.test(intent.question) ? "photographer" : "author";
+  for (const c of cands.slice(0, 5)) {
+    if (c.coverage < 0.3) continue;
+    const a = index.articles.get(c.sentence.file)!;
+    const all = (a.credits ?? []).filter((x) => x.role === role).map((x) => x.name);
+    // A bilingual page credits the same person twice: the answer's script when it has it.
+    const own = all.filter((n) => /\p{Script=Han}/u.test(n) === (intent.lang === "zh"));
+    const names = own.length ? own : all;
+    if (!names.length) continue;
+    // The photo's caption (or the story's first sentence) as the source, in the answer's language when there is one.
+    const captions = role === "photographer" ? a.sentences.filter((s) => s.caption) : [];
+    const quote = captions.find((s) => s.lang === intent.lang) ?? captions[0] ?? c.sentence;
+    const direct = intent.lang === "zh" ? `${list(names, "zh")}(${role === "photographer" ? "摄影" : "记者/作者"})。` : `${list(names, "en")} (${role === "photographer" ? "photo credit" : "byline"}).`;
+    return answer(intent, true, withQuote(direct, quote, intent.lang), [quote], [], index);
+  }
+  return null;
+}
+
 export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer {
   let a: Answer | null = null;
+  if (CREDIT_ASKED.test(intent.question)) return composeCredit(intent, cands, index) ?? notFound(intent, index, cands);
   // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
   const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\blist\b.*\b(meetings|events|talks|visits|sessions)\b|\bwhat happened\b|\btook place\b|哪些(会议|活动|会谈|会见|访问)|(会议|活动)有哪些|(列出|列举).*(会议|会谈|会见|活动|访问)|发生了什么|举行了哪些/i.test(intent.question);
   if (TITLE_OF.test(intent.question) && intent.persons.length === 1 && intent.kind !== "when" && intent.kind !== "where") a = composeWhoIs(intent, index);

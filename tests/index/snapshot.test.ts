@@ -26,6 +26,7 @@ const QUESTIONS = [
   "Which meetings took place in Astana?",
   "What happened in 2023?",
   "Who won the 2018 FIFA World Cup?",
+  "Who took the photo of Ding Xuexiang and Roman Sklyar in Astana?",
   "2031年在阿斯塔纳举行了什么会议?",
 ];
 

@@ -78,6 +78,11 @@ describe("what a question asks for", () => {
   it("'which ministry does X work for', '哪个单位' ask for the person's office", () => {
     expect(ask("which ministry does Zhou Hanlin work for?").answer).toMatch(/^Zhou Hanlin: Vice Minister/);
   });
+  it("'who took the photo', 'who wrote the story' answer with the page's credits, or say the corpus does not", () => {
+    expect(ask("who took the photo of the zamyn-uud rail link opening?").answer).toMatch(/^Kairat Omarov \(photo credit\)\./);
+    expect(ask("who wrote the story on the zamyn-uud rail link?").answer).toMatch(/^Aigerim Sadykova \(byline\)\./);
+    expect(ask("who took the photo of the 5th steppe trade fair?").found).toBe(false);
+  });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
   });
