@@ -618,7 +618,11 @@ function composeCredit(intent: Intent, cands: Candidate[], index: CorpusIndex): 
 
 export function compose(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer {
   let a: Answer | null = null;
-  if (CREDIT_ASKED.test(intent.question)) return composeCredit(intent, cands, index) ?? notFound(intent, index, cands);
+  // A photo's people are not its photographer; a story's author may be named in it ("X's signed article").
+  if (CREDIT_ASKED.test(intent.question)) {
+    const credit = composeCredit(intent, cands, index);
+    if (credit || PHOTO_ASKED.test(intent.question)) return credit ?? notFound(intent, index, cands);
+  }
   // A list of events is asked for only when events are the object ("which meetings…", "what happened…").
   const eventish = /\b(which|what) (meetings|events|talks|visits|activities|sessions)\b|\blist\b.*\b(meetings|events|talks|visits|sessions)\b|\bwhat happened\b|\btook place\b|哪些(会议|活动|会谈|会见|访问)|(会议|活动)有哪些|(列出|列举).*(会议|会谈|会见|活动|访问)|发生了什么|举行了哪些/i.test(intent.question);
   if (TITLE_OF.test(intent.question) && intent.persons.length === 1 && intent.kind !== "when" && intent.kind !== "where") a = composeWhoIs(intent, index);
