@@ -497,9 +497,31 @@ function composeSessionCount(intent: Intent, index: CorpusIndex): Answer | null 
   return null;
 }
 
+/** "How many prime ministers did Li meet in Davos?": the distinct people of that office the matching events name. */
+function composePeopleCount(intent: Intent, index: CorpusIndex): Answer | null {
+  const asked = intent.question.replace(/\bPMs\b/g, "prime ministers").match(/\bhow many\s+((?:vice |deputy |first deputy |foreign )?(?:prime ministers|premiers|presidents|ministers|ambassadors|governors|mayors|officials|leaders|people))\s+(?:did|does|has|have|had)\b/i)?.[1];
+  if (!asked || !intent.persons.length || !/\b(meet|met|hold|held|talks?|receive[sd]?)\b/i.test(intent.question)) return null;
+  const office = /^(officials|leaders|people)$/i.test(asked) ? undefined : coreTitle(asked.replace(/s$/i, "").replace(/ministers$/i, "minister"));
+  const byId = personsById(index.vocab.persons);
+  const evs = matchingEvents(intent, index);
+  const met = new Map<string, Participant>();
+  for (const e of evs)
+    for (const p of e.participants)
+      if (!intent.persons.includes(p.id) && !met.has(p.id) && (!office || byId.get(p.id)?.titles.some((t) => coreTitle(t) === office))) met.set(p.id, p);
+  if (!met.size) return null;
+  const people = [...met.values()];
+  const hanOf = (id: string) => byId.get(id)?.aliases.find((a) => /\p{Script=Han}/u.test(a));
+  const names = list(people.slice(0, 8).map((p) => personText(p, intent.lang, hanOf(p.id))), intent.lang);
+  const text = intent.lang === "zh" ? `${people.length}位:${names}。` : `${people.length}: ${names}.`;
+  const shown = evs.filter((e) => e.participants.some((p) => met.has(p.id))).slice(0, 5);
+  return answer(intent, true, trim(text, 600), mainSentences(shown, index), shown, index);
+}
+
 function composeHowMany(intent: Intent, cands: Candidate[], index: CorpusIndex): Answer | null {
   const sessions = composeSessionCount(intent, index);
   if (sessions) return sessions;
+  const people = composePeopleCount(intent, index);
+  if (people) return people;
   if (intent.countEvents && intent.persons.length) {
     const groups = distinctEvents(matchingEvents(intent, index).filter((e) => e.participants.length >= 2 && e.kind !== "visit" || intent.persons.length === 1));
     if (!groups.length) return null;

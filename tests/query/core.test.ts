@@ -41,6 +41,11 @@ describe("Core over a crafted corpus", () => {
     expect(parseQuestion("中哈总理第二次定期会晤在哪开的?", core.index.vocab).ordinal).toBe(2);
   });
 
+  it("'how many prime ministers did X meet' counts the distinct people of that office ('PMs' too)", () => {
+    expect(core.ask("how many PMs did Han Zheng meet?").answer).toMatch(/^1: Askar Mamin \(Prime Minister, Kazakhstan\)\./);
+    expect(core.ask("how many presidents did Han Zheng meet?").found).toBe(false);
+  });
+
   it("reads the series of a long Chinese question from the last clause word before the ordinal", () => {
     expect(core.ask("韩正在阿拉木图与谁共同主持了中哈合作委员会第九次会议?").answer).toMatch(/^Askar Mamin/);
   });
