@@ -14,7 +14,7 @@ import { findFigures } from "./figures.ts";
 import { countryOf, EN_EVENT_WORDS, EN_TITLES, ZH_EVENT_WORDS } from "./lexicon.ts";
 import { findOrdinals, refersBack } from "./ordinals.ts";
 import { findPeople, type PersonMention } from "./people.ts";
-import { findPlaces, samePlace } from "./places.ts";
+import { findPlaces, happeningPlace, samePlace } from "./places.ts";
 
 export interface Extraction {
   events: Event[];
@@ -331,7 +331,7 @@ function candidateFrom(a: Article, s: Sentence, kind: EventKind, ref: RefDate | 
     kind,
     what: s.text.length > 200 ? s.text.slice(0, 197) + "…" : s.text,
     date: best ?? { precision: "unknown", provenance: "partial", text: "" },
-    place: places[0]?.name,
+    place: happeningPlace(places)?.name,
     participants,
     series: ord ? seriesAt(s.text, ord) : undefined,
     ordinal: ord?.value,

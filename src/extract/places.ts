@@ -16,6 +16,10 @@ export interface PlaceMention {
   /** "city" for anything more specific than a country. */
   level: "city" | "country";
   start: number;
+  /** The dateline's place ("ASTANA, June 26 (Xinhua) --"): where the report was filed. */
+  dateline?: boolean;
+  /** Said as where something happens ("in", "at", "held in"), not "to"/"from". */
+  located?: boolean;
 }
 
 const NOT_PLACE = new Set(
@@ -51,7 +55,7 @@ export function findPlacesEn(text: string): PlaceMention[] {
   const dl = text.match(DATELINE);
   if (dl) {
     const name = dl[1]!.trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
-    out.push({ name, level: countryOf(name) ? "country" : "city", start: 0 });
+    out.push({ name, level: countryOf(name) ? "country" : "city", start: 0, dateline: true });
   }
   for (const m of text.matchAll(EN_PLACE)) {
     const name = cleanPlace(m[2]!);
@@ -62,7 +66,7 @@ export function findPlacesEn(text: string): PlaceMention[] {
     // A person's name after "to"/"from"/"with" is not a place: require the capitalised run not to be followed by a verb-like lowercase name part.
     const level = countryOf(name) || COUNTRIES.some((c) => c.name === name) ? "country" : "city";
     const start = m.index! + m[0].indexOf(m[2]!);
-    if (!out.some((o) => o.name === name)) out.push({ name, level, start });
+    if (!out.some((o) => o.name === name)) out.push({ name, level, start, ...(/^(?:in|at|held in|opened in)\b/.test(m[0]) ? { located: true } : {}) });
     const country = m[3] ? countryOf(m[3]) : m[1] ? countryOf(m[1]) : undefined; // "Tashkent, Uzbekistan", "China's Lanzhou"
     if (country && !out.some((o) => o.name === country)) out.push({ name: country, level: "country", start: start + 1 });
   }
@@ -87,6 +91,14 @@ export function findPlacesZh(raw: string): PlaceMention[] {
     }
   }
   return out;
+}
+
+/**
+ * Where a sentence puts its happening, of the places it mentions (cities first): the dateline's place
+ * gives way to a city the sentence says something happens in ("ASTANA — … at a forum in Urumqi" → Urumqi).
+ */
+export function happeningPlace(places: PlaceMention[]): PlaceMention | undefined {
+  return places[0]?.dateline ? (places.find((p) => p.located && p.level === "city") ?? places[0]) : places[0];
 }
 
 /** Places in a sentence, cities before countries, in reading order. */

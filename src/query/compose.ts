@@ -12,7 +12,7 @@ import { dateScore, findDates, formatDate, isoDate } from "../extract/dates.ts";
 import { documentsIn, referenceDate } from "../extract/events.ts";
 import { findFigures } from "../extract/figures.ts";
 import { ordinalSuffix } from "../extract/ordinals.ts";
-import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
+import { findPlaces, happeningPlace, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
@@ -289,7 +289,7 @@ function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): A
     // Never the place the question itself names ("where did Xi go after Kazakhstan?").
     const named = (p: string) => intent.places.some((q) => samePlace(q, p)) || textHasPlace(intent.question, p);
     const places = findPlaces(c.sentence.text).filter((p) => !named(p.name));
-    const place = namedOfKind(c.sentence.text, intent.focus) ?? places[0]?.name ?? (c.event?.place && !named(c.event.place) ? c.event.place : undefined);
+    const place = namedOfKind(c.sentence.text, intent.focus) ?? happeningPlace(places)?.name ?? (c.event?.place && !named(c.event.place) ? c.event.place : undefined);
     if (!place) continue;
     const direct = intent.lang === "zh" ? `地点:${placeFor(place, "zh")}。` : `In ${latinPlace(place)}.`;
     return answer(intent, true, withQuote(direct, c.sentence, intent.lang), [c.sentence], c.event ? [c.event] : [], index);

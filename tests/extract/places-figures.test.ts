@@ -7,6 +7,10 @@ describe("findPlaces", () => {
     expect(findPlaces("The forum opened in northwest China's Lanzhou City on Friday.").map((p) => p.name)).toEqual(["Lanzhou", "China"]);
     expect(findPlaces("talks in Tashkent, Uzbekistan, on May 3").map((p) => [p.name, p.level])).toEqual([["Tashkent", "city"], ["Uzbekistan", "country"]]);
   });
+  it("marks the dateline's place and the places said as where something happens", () => {
+    const ps = findPlaces("ASTANA, June 26 (Xinhua) -- Leaders signed 17 documents at a forum in Urumqi.");
+    expect(ps.map((p) => [p.name, !!p.dateline, !!p.located])).toEqual([["Astana", true, false], ["Urumqi", false, true]]);
+  });
   it("leaves out the place of an office and names run on after a country", () => {
     expect(findPlaces("Uzbek Ambassador to Mongolia Rustam Karimov held talks in Choibalsan.").map((p) => p.name)).toEqual(["Choibalsan"]);
     expect(findPlaces("a delegation traveled to Mongolia Rustam Karimov said").map((p) => p.name)).toEqual(["Mongolia"]);

@@ -85,6 +85,9 @@ describe("what a question asks for", () => {
     // Without a byline, the story itself may say who wrote what.
     expect(ask("who wrote the signed article Steppe Friends?").answer).toMatch(/^Li Wen \(Vice Minister\)\./);
   });
+  it("the dateline's place is where the report was filed, not where the forum it reports was held", () => {
+    expect(ask("where was the second steppe business forum held?").answer).toMatch(/^In Urumqi\./);
+  });
   it("office abbreviations are no unknown names", () => {
     expect(ask("how many PMs did Zhou Hanlin meet?").answer).not.toMatch(/PMs/);
   });
