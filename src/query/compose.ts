@@ -18,7 +18,7 @@ import { fold, tokenize } from "../index/tokenize.ts";
 import type { DateValue, Event, Intent, Participant, Person, Sentence } from "../types.ts";
 import { examplesFor, TEXT } from "./i18n.ts";
 import { ABOUT_REPORT } from "./report.ts";
-import { coreTitle, zhOffice } from "./offices.ts";
+import { coreTitle, officeAskedFor, zhOffice } from "./offices.ts";
 import { glossTerms, hanziOf } from "./dictionary.ts";
 import { equivalentIn } from "./glossary.ts";
 import { distinctEvents, expandTerms, matchingEvents, rarestTerm, saysTerm, textHasPlace, type Candidate } from "./retrieve.ts";
@@ -80,6 +80,11 @@ function personText(p: Participant, lang: "en" | "zh", han?: string): string {
   const country = lang === "zh" && p.country ? (COUNTRIES.find((c) => c.name === p.country)?.zh[0] ?? p.country) : p.country;
   const extra = [latin ? p.name : undefined, title && title.length <= 70 ? title : undefined, country && !(title ?? "").includes(country) && !(p.title ?? "").includes(p.country!) ? country : undefined].filter(Boolean);
   return extra.length ? `${latin ?? p.name} (${extra.join(", ")})` : p.name;
+}
+
+/** People in an answer, each by personText with the registry's name in characters when it has one. */
+function peopleText(people: Participant[], lang: "en" | "zh", byId: Map<string, Person>): string {
+  return list(people.map((p) => personText(p, lang, byId.get(p.id)?.aliases.find((a) => /\p{Script=Han}/u.test(a)))), lang);
 }
 
 function list(items: string[], lang: "en" | "zh"): string {
@@ -375,8 +380,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
   const qTerms = new Set(tokenize(intent.question));
   const asked = new Set(expandTerms(intent, index));
   const askedTitle = coreTitle(intent.question);
-  const officeWords = intent.question.match(/\bwhich\s+(?:[a-z]+\s+)?((?:vice |deputy |first deputy |prime |foreign )?(?:president|premier|prime minister|minister|ambassador|governor|mayor|chairman|secretary))\b/i)?.[1] ?? fold(intent.question).match(/哪位(?:[\p{Script=Han}]{0,6}?)(总统|总理|副总理|部长|副部长|大使|主席|省长|市长)/u)?.[1];
-  const officeAsked = officeWords ? coreTitle(officeWords) : undefined;
+  const officeAsked = officeAskedFor(intent.question);
   const wantsElse = /\b(else|other|besides|also|apart from|aside from|except)\b|还|另外|其他|除了/i.test(intent.question);
   // People answer "who"; a sentence naming someone wins over a slightly better one naming no one.
   // As for dates: the people of another thing are no answer (the Kazakh section's ceremony for the Uzbek one).
@@ -441,8 +445,7 @@ function composeWho(intent: Intent, cands: Candidate[], index: CorpusIndex): Ans
       if (c.coverage >= 0.6 && !later && officeNamed && namesSomeone(c.sentence.text, intent.question)) return answer(intent, true, trim(c.sentence.text, 400), [c.sentence], c.event ? [c.event] : [], index);
       continue;
     }
-    const hanOf = (id: string) => byId.get(id)?.aliases.find((a) => /\p{Script=Han}/u.test(a));
-    const names = list(people.slice(0, 6).map((p) => personText(p, intent.lang, hanOf(p.id))), intent.lang);
+    const names = peopleText(people.slice(0, 6), intent.lang, byId);
     const direct = intent.lang === "zh" ? `${names}。` : `${names}.`;
     return answer(intent, true, withQuote(direct, quote, intent.lang), [quote], c.event ? [c.event] : [], index);
   }
@@ -510,8 +513,7 @@ function composePeopleCount(intent: Intent, index: CorpusIndex): Answer | null {
       if (!intent.persons.includes(p.id) && !met.has(p.id) && (!office || byId.get(p.id)?.titles.some((t) => coreTitle(t) === office))) met.set(p.id, p);
   if (!met.size) return null;
   const people = [...met.values()];
-  const hanOf = (id: string) => byId.get(id)?.aliases.find((a) => /\p{Script=Han}/u.test(a));
-  const names = list(people.slice(0, 8).map((p) => personText(p, intent.lang, hanOf(p.id))), intent.lang);
+  const names = peopleText(people.slice(0, 8), intent.lang, byId);
   const text = intent.lang === "zh" ? `${people.length}位:${names}。` : `${people.length}: ${names}.`;
   const shown = evs.filter((e) => e.participants.some((p) => met.has(p.id))).slice(0, 5);
   return answer(intent, true, trim(text, 600), mainSentences(shown, index), shown, index);

@@ -25,6 +25,17 @@ export function coreTitle(text: string): string | undefined {
   return found ? SAME_OFFICE[found] ?? found : undefined;
 }
 
+/**
+ * The office a question asks to pick someone by ("which Kazakh president …", "哪位…总统"), as coreTitle writes it.
+ * @example officeAskedFor("which kazakh president did Li meet?") // "president"
+ */
+export function officeAskedFor(question: string): string | undefined {
+  const words =
+    question.match(/\bwhich\s+(?:[a-z]+\s+)?((?:vice |deputy |first deputy |prime |foreign )?(?:president|premier|prime minister|minister|ambassador|governor|mayor|chairman|secretary))\b/i)?.[1] ??
+    fold(question).match(/哪位(?:[\p{Script=Han}]{0,6}?)(总统|总理|副总理|部长|副部长|大使|主席|省长|市长)/u)?.[1];
+  return words ? coreTitle(words) : undefined;
+}
+
 const SIDE_OF: [RegExp, string][] = [
   [/\b(?:kazakh|kazakhstan['’]?s?|kazakhstani|kz)$/i, "Kazakhstan"],
   [/\b(?:chinese|china['’]?s?|prc)$/i, "China"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coreTitle, officeHolder, zhOffice } from "../../src/query/offices.ts";
+import { coreTitle, officeAskedFor, officeHolder, zhOffice } from "../../src/query/offices.ts";
 
 const persons = [
   { id: "p:a", titles: ["Prime Minister"], country: "Kazakhstan" },
@@ -36,5 +36,13 @@ describe("zhOffice", () => {
     expect(zhOffice("President", "China")).toBe("国家主席");
     expect(zhOffice("President", "Kazakhstan")).toBe("总统");
     expect(zhOffice("Minister of Energy", "Kazakhstan")).toBeUndefined();
+  });
+});
+
+describe("officeAskedFor", () => {
+  it("reads the office a question picks someone by, in either language", () => {
+    expect(officeAskedFor("which kazakh president did Li meet?")).toBe("president");
+    expect(officeAskedFor("李克强与哪位哈萨克斯坦总理会谈?")).toBe("prime minister");
+    expect(officeAskedFor("which agreements did they sign?")).toBeUndefined();
   });
 });
