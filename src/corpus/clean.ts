@@ -179,32 +179,88 @@ export function paragraphText(sentences: Sentence[], paragraph: number, lang: La
 }
 
 /**
+ * Where an article's sentences come from when they are first read: a snapshot keeps them encoded
+ * (`raw`, UTF-8 JSON) and decodes an article's on use, so a restart does not build every sentence.
+ */
+export interface SentenceSource {
+  readonly count: number;
+  readonly raw: Uint8Array;
+  decode(): Sentence[];
+}
+
+/**
+ * Articles whose sentences were decoded from a source, oldest first: past `maxDecoded` the oldest
+ * give theirs back (decoded again when read), so a long-running bot's memory stays bounded.
+ */
+const decoded = new Set<CleanArticle>();
+let maxDecoded = 20_000;
+
+/** How many articles may hold decoded sentences at once (default 20,000); returns the previous limit. */
+export function setMaxDecodedArticles(n: number): number {
+  const was = maxDecoded;
+  maxDecoded = Math.max(1, n);
+  return was;
+}
+
+/**
  * A cleaned article whose `paragraphs` (their kind and language) get their texts from the sentences
  * when read: nothing after cleaning reads them, and keeping them would double the text in memory.
+ * Its sentences are given, or come from a `SentenceSource` on first read (snapshots).
  * @example new CleanArticle({ ...rest, sentences }, [{ lang: "en", caption: false }]).paragraphs[0].text // "A. B."
  */
 export class CleanArticle implements Article {
   file: string;
   title: string;
   published?: Article["published"];
-  sentences: Sentence[];
   langs: Lang[];
   hash: string;
   credits?: Article["credits"];
   /** One character per paragraph: bit 0 Chinese, bit 1 caption, bit 2 headline (an object each costs more than the text saved). */
   private readonly kinds: string;
   private built: Paragraph[] | undefined;
+  #sentences: Sentence[] | undefined;
+  #source: SentenceSource | undefined;
 
   /** `paragraphs`: their kinds, or `paragraphKinds` of an article written out (snapshots). */
-  constructor(a: Omit<Article, "paragraphs">, paragraphs: Omit<Paragraph, "text">[] | string) {
+  constructor(a: Omit<Article, "paragraphs" | "sentences"> & ({ sentences: Sentence[] } | { source: SentenceSource }), paragraphs: Omit<Paragraph, "text">[] | string) {
     this.file = a.file;
     this.title = a.title;
     this.published = a.published;
-    this.sentences = a.sentences;
+    if ("sentences" in a) this.#sentences = a.sentences;
+    else this.#source = a.source;
     this.langs = a.langs;
     this.hash = a.hash;
     if (a.credits?.length) this.credits = a.credits;
     this.kinds = typeof paragraphs === "string" ? paragraphs : CleanArticle.kindsOf(paragraphs);
+  }
+
+  get sentences(): Sentence[] {
+    if (this.#sentences) return this.#sentences;
+    const src = this.#source!;
+    this.#sentences = src.decode();
+    decoded.add(this);
+    if (decoded.size > maxDecoded) {
+      const oldest = decoded.values().next().value!;
+      decoded.delete(oldest);
+      oldest.#sentences = undefined;
+    }
+    return this.#sentences;
+  }
+
+  set sentences(v: Sentence[]) {
+    this.#sentences = v;
+    this.#source = undefined;
+    decoded.delete(this);
+  }
+
+  /** How many sentences, without decoding them. */
+  get sentenceCount(): number {
+    return this.#source ? this.#source.count : this.#sentences!.length;
+  }
+
+  /** The sentences still encoded as a snapshot stored them (to be written again as they are), if so. */
+  get encodedSentences(): Uint8Array | undefined {
+    return this.#source?.raw;
   }
 
   static kindsOf(paragraphs: Omit<Paragraph, "text">[]): string {
@@ -231,4 +287,26 @@ export class CleanArticle implements Article {
   set paragraphs(v: Paragraph[]) {
     this.built = v;
   }
+
+  /** The article as plain data (what a freshly cleaned one holds). */
+  toJSON(): Article {
+    return { file: this.file, title: this.title, published: this.published, paragraphs: this.paragraphs, sentences: this.sentences, langs: this.langs, hash: this.hash, ...(this.credits ? { credits: this.credits } : {}) };
+  }
+}
+
+/**
+ * A sentence id's article file and position ("a.txt#3" → ["a.txt", 3]); undefined when it is not one.
+ * @example splitSentenceId("part-1/x.txt#12") // ["part-1/x.txt", 12]
+ */
+export function splitSentenceId(id: string): [string, number] | undefined {
+  const i = id.lastIndexOf("#");
+  if (i < 0) return undefined;
+  const n = id.slice(i + 1);
+  if (!/^(?:0|[1-9]\d*)$/.test(n)) return undefined;
+  return [id.slice(0, i), Number(n)];
+}
+
+/** How many sentences an article has (without decoding a snapshot's). */
+export function sentenceCount(a: Article): number {
+  return a instanceof CleanArticle ? a.sentenceCount : a.sentences.length;
 }

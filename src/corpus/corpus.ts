@@ -4,6 +4,7 @@
  * `refreshCorpus` re-reads only files whose size or modification time changed and reports what
  * was added, changed and removed.
  */
+import type { SentenceMap } from "./sentence-map.ts";
 import { stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Article, Event, Person } from "../types.ts";
@@ -18,9 +19,9 @@ export interface Corpus {
   persons: Person[];
   problems: LoadProblem[];
   /** Person ids each sentence mentions or refers to (no entry when none: read with `?? []`). */
-  mentions: Map<string, string[]>;
+  mentions: SentenceMap<string[]>;
   /** The event each sentence belongs to. */
-  sentenceEvent: Map<string, string>;
+  sentenceEvent: SentenceMap<string>;
   /** Size, modification and change time of each file as last read (for refreshes and snapshots). */
   stamps: Map<string, FileStamp>;
 }

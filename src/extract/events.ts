@@ -6,6 +6,7 @@
  * Years missing from an article are inferred from another article when a relative phrase
  * ("last December") points at an event found there; the date then says which article it came from.
  */
+import { SentenceMap } from "../corpus/sentence-map.ts";
 import { fold } from "../index/tokenize.ts";
 import type { Article, DateValue, Event, EventKind, Figure, Participant, Person, Role, Sentence } from "../types.ts";
 import { nameTokens, PersonRegistry, type RawPerson } from "./aliases.ts";
@@ -20,9 +21,9 @@ export interface Extraction {
   events: Event[];
   persons: Person[];
   /** Person ids mentioned (or referred to) in each sentence, by sentence id (no entry: nobody). */
-  mentions: Map<string, string[]>;
+  mentions: SentenceMap<string[]>;
   /** The event each sentence belongs to (its own, or its article's main event). */
-  sentenceEvent: Map<string, string>;
+  sentenceEvent: SentenceMap<string>;
 }
 
 /** Reference date for relative phrases: the publish date, else the latest full date the article states. */
@@ -189,7 +190,7 @@ export function rawPersonsOf(a: Article, found: PersonMention[][]): RawPerson[] 
  * Stage 2 for one article: every sentence's people — names, short references, "the vice premier",
  * pronouns — given the people of this article (`local`) and the registry's lookup. Sets `mentions`.
  */
-export function resolveArticle(a: Article, found: PersonMention[][], local: Person[], idOf: (name: string, file?: string) => string | undefined, keysOf: (p: Person) => PersonKeys, mentions: Map<string, string[]>): void {
+export function resolveArticle(a: Article, found: PersonMention[][], local: Person[], idOf: (name: string, file?: string) => string | undefined, keysOf: (p: Person) => PersonKeys, mentions: SentenceMap<string[]>): void {
   // Name parts (first, last, whole) that point at exactly one person of this article; Chinese aliases;
   // and short titles ("the vice premier") held by exactly one person here.
   const parts = new Map<string, Set<string>>();
@@ -253,7 +254,7 @@ export function resolveArticle(a: Article, found: PersonMention[][], local: Pers
 }
 
 /** Stage 3 for one article: event candidates per sentence, merged within the article. Sets `sentenceEvent`. */
-export function articleEvents(a: Article, mentions: Map<string, string[]>, byId: Map<string, Person>, sentenceEvent: Map<string, string>): Event[] {
+export function articleEvents(a: Article, mentions: SentenceMap<string[]>, byId: Map<string, Person>, sentenceEvent: SentenceMap<string>): Event[] {
   const ref = referenceDate(a);
   const cands: Candidate[] = [];
   for (const s of a.sentences) {
@@ -292,7 +293,7 @@ export function extractCorpus(articles: Article[]): Extraction & { registry: Per
   const byId = new Map(persons.map((p) => [p.id, p]));
 
   // 2. Resolve every sentence's people: names, short references, "the vice premier", pronouns.
-  const mentions = new Map<string, string[]>();
+  const mentions = new SentenceMap<string[]>();
   const byFile = new Map<string, Person[]>();
   for (const p of persons) for (const f of p.files) push(byFile, f, p);
   const keysOf = personKeysCache();
@@ -300,7 +301,7 @@ export function extractCorpus(articles: Article[]): Extraction & { registry: Per
 
   // 3. Event candidates per sentence, merged within the article.
   const events: Event[] = [];
-  const sentenceEvent = new Map<string, string>();
+  const sentenceEvent = new SentenceMap<string>();
   for (const a of articles) events.push(...articleEvents(a, mentions, byId, sentenceEvent));
 
   inferYears(articles, events, mentions);
@@ -430,7 +431,7 @@ function mergeCandidates(cands: Candidate[], a: Article): Event[] {
  * "last <Month>" or "last year" about someone's visit to a place, find that visit in another
  * article; its year fixes this article's year. Dates so resolved are marked "inferred" with the source.
  */
-function inferYears(articles: Article[], events: Event[], mentions: Map<string, string[]>): void {
+function inferYears(articles: Article[], events: Event[], mentions: SentenceMap<string[]>): void {
   const byFile = new Map<string, Event[]>();
   const byPerson = new Map<string, Event[]>();
   // The same lists split by month (a month never changes here; only years are filled in), so a
@@ -457,7 +458,7 @@ export interface EventLookup {
 }
 
 /** Year inference for `articles` (in this order) against the events `look` finds. Returns the events whose date it set. */
-export function inferYearsIn(articles: Article[], look: EventLookup, mentions: Map<string, string[]>): Event[] {
+export function inferYearsIn(articles: Article[], look: EventLookup, mentions: SentenceMap<string[]>): Event[] {
   const changed: Event[] = [];
   for (const a of articles) {
     const own = look.ofFile(a.file);

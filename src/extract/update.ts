@@ -12,6 +12,7 @@
  * inferred from a removed or changed article are inferred again; articles still lacking a year that
  * share a person with the change are tried again. See DESIGN.md, "Incremental updates".
  */
+import type { SentenceMap } from "../corpus/sentence-map.ts";
 import type { Corpus } from "../corpus/corpus.ts";
 import type { IndexDelta } from "../index/index.ts";
 import type { Article, Event } from "../types.ts";
@@ -94,7 +95,7 @@ function unkey(st: YearState, file: string): void {
 }
 
 /** Key the articles that became pending since the last call. */
-function keyPending(st: YearState, article: (file: string) => Article | undefined, mentions: Map<string, string[]>): void {
+function keyPending(st: YearState, article: (file: string) => Article | undefined, mentions: SentenceMap<string[]>): void {
   for (const file of st.unkeyed) {
     const a = article(file);
     const probes = a ? probesOf(a) : [];

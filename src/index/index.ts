@@ -9,10 +9,11 @@
  * in corpus order), except that places and acronyms only an article that went spelled out stay known.
  */
 import type { Corpus } from "../corpus/corpus.ts";
+import { sentenceCount, splitSentenceId } from "../corpus/clean.ts";
 import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
-import { SentenceSearch, type SearchParts } from "./search.ts";
+import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
@@ -91,9 +92,58 @@ const compareEvents = (x: Event, y: Event) => {
   return fx === fy ? ix - iy : byFile(fx, fy);
 };
 
+/**
+ * Sentence id → sentence, read through its article: no table of its own, so a snapshot's sentences stay
+ * encoded until something reads them (clean.ts CleanArticle). `size` counts the articles' sentences.
+ */
+export class SentenceTable {
+  size = 0;
+  constructor(private readonly articles: Map<string, Article>) {}
+  get(id: string): Sentence | undefined {
+    const at = splitSentenceId(id);
+    const a = at && this.articles.get(at[0]);
+    if (!a || at[1] >= sentenceCount(a)) return undefined;
+    return a.sentences[at[1]];
+  }
+  has(id: string): boolean {
+    const at = splitSentenceId(id);
+    const a = at && this.articles.get(at[0]);
+    return !!a && at[1] < sentenceCount(a);
+  }
+}
+
+/** Documents 0..n-1 as the sentences of `articles` in order (how a snapshot numbers them). */
+function articleDocIds(articles: Article[]): DocIds {
+  const files = articles.map((a) => a.file);
+  const starts = new Int32Array(files.length + 1);
+  const at = new Map<string, number>();
+  articles.forEach((a, k) => {
+    starts[k + 1] = starts[k]! + sentenceCount(a);
+    at.set(a.file, k);
+  });
+  return {
+    count: starts[files.length]!,
+    idOf(d) {
+      let lo = 0, hi = files.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= d) lo = mid;
+        else hi = mid - 1;
+      }
+      return `${files[lo]}#${d - starts[lo]!}`;
+    },
+    docOf(id) {
+      const p = splitSentenceId(id);
+      const k = p && at.get(p[0]);
+      if (k === undefined || p![1] >= starts[k + 1]! - starts[k]!) return undefined;
+      return starts[k]! + p![1];
+    },
+  };
+}
+
 /** A sentence's terms, computed on first use (the question stage looks at a few hundred per question). */
 class LazyTerms extends Map<string, Set<string>> {
-  constructor(private readonly sentences: Map<string, Sentence>) {
+  constructor(private readonly sentences: SentenceTable) {
     super();
   }
   override get(id: string): Set<string> | undefined {
@@ -113,8 +163,8 @@ class LazyTerms extends Map<string, Set<string>> {
 }
 
 export class CorpusIndex {
-  readonly sentences = new Map<string, Sentence>();
   readonly articles = new Map<string, Article>();
+  readonly sentences = new SentenceTable(this.articles);
   readonly events = new Map<string, Event>();
   /** Each sentence's search terms (computed on first use, kept in a bounded cache). */
   readonly sentenceTerms: Map<string, Set<string>>;
@@ -140,12 +190,10 @@ export class CorpusIndex {
     this.sentenceTerms = new LazyTerms(this.sentences);
     for (const a of corpus.articles) {
       this.articles.set(a.file, a);
-      for (const s of a.sentences) this.sentences.set(s.id, s);
+      this.sentences.size += sentenceCount(a);
     }
     if (saved) {
-      const ids: string[] = [];
-      for (const a of corpus.articles) for (const s of a.sentences) ids.push(s.id);
-      this.search = SentenceSearch.fromParts(saved.search, ids);
+      this.search = SentenceSearch.fromParts(saved.search, articleDocIds(corpus.articles));
       for (const t of saved.search.terms) this.terms.add(t);
       for (const p of saved.places) this.addPlace(p);
       for (const [k, v, f] of saved.acronyms) {
@@ -259,11 +307,11 @@ export class CorpusIndex {
     const gone = new Set<string>();
     for (const a of delta.removedArticles) {
       this.articles.delete(a.file);
+      this.sentences.size -= sentenceCount(a);
       for (const s of a.sentences) {
         const toks = tokenizeOnce(s.text);
         this.search.remove(s.id, toks);
         for (const t of toks) gone.add(t);
-        this.sentences.delete(s.id);
         this.foldedText.delete(s.id);
         this.placeNames.delete(s.id);
         this.sentenceTerms.delete(s.id);
@@ -345,12 +393,13 @@ export class CorpusIndex {
     // Order keys: a new article's documents go between those of its indexed neighbours.
     const keyOf = (i: number, last: boolean): number | undefined => {
       const a = files[i];
-      if (!a || isNew.has(a.file) || !a.sentences.length) return undefined;
-      return this.search.orderOf(a.sentences[last ? a.sentences.length - 1 : 0]!.id);
+      const n = a ? sentenceCount(a) : 0;
+      if (!a || isNew.has(a.file) || !n) return undefined;
+      return this.search.orderOf(`${a.file}#${last ? n - 1 : 0}`);
     };
     for (const a of [...added].sort((x, y) => pos.get(x.file)! - pos.get(y.file)!)) {
       this.articles.set(a.file, a);
-      for (const s of a.sentences) this.sentences.set(s.id, s);
+      this.sentences.size += a.sentences.length;
       const i = pos.get(a.file)!;
       let lo: number | undefined, hi: number | undefined;
       for (let j = i - 1; j >= 0 && lo === undefined; j--) lo = keyOf(j, true);

@@ -33,6 +33,20 @@ export interface SearchParts {
   avgFieldLength: number;
 }
 
+/** Names of documents 0..count-1 computed on demand (a snapshot's sentences: article file + position). */
+export interface DocIds {
+  readonly count: number;
+  idOf(d: number): string;
+  /** The document named `id`, if it is one of these. */
+  docOf(id: string): number | undefined;
+}
+
+/** Documents named by a list (`ids[d]` names document d). */
+export function listDocIds(ids: readonly string[]): DocIds {
+  const at = new Map(ids.map((id, d) => [id, d] as const));
+  return { count: ids.length, idOf: (d) => ids[d]!, docOf: (id) => at.get(id) };
+}
+
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
@@ -95,7 +109,10 @@ export class SentenceSearch implements TextSearch {
   // Postings of documents added after sealing, per term (doc ids ascending).
   private readonly deltaDocs = new Map<number, number[]>();
   private readonly deltaTfs = new Map<number, number[]>();
-  // Per document.
+  // Per document: documents loaded from parts are named by `base` (no string kept per document);
+  // documents added one by one after them by `ids` (document baseCount + i) and `docOf`.
+  private base: DocIds | undefined;
+  private baseCount = 0;
   private readonly ids: string[] = [];
   private readonly docOf = new Map<string, number>();
   private fieldLengths: Uint16Array = new Uint16Array(0);
@@ -128,8 +145,22 @@ export class SentenceSearch implements TextSearch {
   }
 
   has(id: string): boolean {
-    const d = this.docOf.get(id);
-    return d !== undefined && this.alive[d] === 1;
+    return this.liveDoc(id) !== undefined;
+  }
+
+  /** Documents so far, dead ones included. */
+  private get docCount(): number {
+    return this.baseCount + this.ids.length;
+  }
+
+  private idOf(d: number): string {
+    return d < this.baseCount ? this.base!.idOf(d) : this.ids[d - this.baseCount]!;
+  }
+
+  /** The number of the live document `id`, if any. */
+  private liveDoc(id: string): number | undefined {
+    const d = this.docOf.get(id) ?? this.base?.docOf(id);
+    return d !== undefined && this.alive[d] === 1 ? d : undefined;
   }
 
   private termIdOf(term: string): number {
@@ -149,8 +180,8 @@ export class SentenceSearch implements TextSearch {
    * `order` places it in corpus order among the others (default: after every document so far).
    */
   add(id: string, tokens: readonly string[], order?: number): void {
-    if (this.docOf.has(id)) throw new Error(`duplicate document ${id}`);
-    const d = this.ids.length;
+    if (this.liveDoc(id) !== undefined) throw new Error(`duplicate document ${id}`);
+    const d = this.docCount;
     this.ids.push(id);
     this.docOf.set(id, d);
     this.fieldLengths = grow(this.fieldLengths, d + 1);
@@ -227,8 +258,8 @@ export class SentenceSearch implements TextSearch {
 
   /** Remove a document; `tokens` are its terms, as given to `add`. Its postings are skipped from now on. */
   remove(id: string, tokens: readonly string[]): void {
-    const d = this.docOf.get(id);
-    if (d === undefined || !this.alive[d]) return;
+    const d = this.liveDoc(id);
+    if (d === undefined) return;
     this.seal();
     this.alive[d] = 0;
     this.docOf.delete(id);
@@ -274,7 +305,7 @@ export class SentenceSearch implements TextSearch {
    */
   search(terms: readonly string[], limit = Infinity, within?: Iterable<string>): SearchHit[] {
     this.seal();
-    const n = this.ids.length;
+    const n = this.docCount;
     if (this.scratchScore.length < n) {
       this.scratchScore = new Float64Array(Math.max(n, this.scratchScore.length * 2));
       this.scratchQuality = new Uint16Array(this.scratchScore.length);
@@ -288,7 +319,7 @@ export class SentenceSearch implements TextSearch {
       if (!this.scratchAllowed || this.scratchAllowed.length < score.length) this.scratchAllowed = new Uint8Array(score.length);
       allowed = this.scratchAllowed;
       for (const id of within) {
-        const d = this.docOf.get(id);
+        const d = this.liveDoc(id);
         if (d !== undefined && !allowed[d]) {
           allowed[d] = 1;
           marked.push(d);
@@ -358,7 +389,7 @@ export class SentenceSearch implements TextSearch {
     const hits = top.map((d) => {
       const matched = unique.filter((term) => this.postingTf(this.termIds.get(term)!, d) > 0);
       const keys = [...matched.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...matched.filter((k) => !isIndexKey(k))];
-      return { id: this.ids[d]!, score: final(d), terms: keys };
+      return { id: this.idOf(d), score: final(d), terms: keys };
     });
     for (const d of touched) {
       score[d] = 0;
@@ -404,9 +435,9 @@ export class SentenceSearch implements TextSearch {
   exportParts(): SearchParts & { ids: string[] } {
     this.seal();
     const live: number[] = [];
-    for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) live.push(d);
+    for (let d = 0; d < this.docCount; d++) if (this.alive[d]) live.push(d);
     live.sort((a, b) => this.order[a]! - this.order[b]!);
-    const renum = new Int32Array(this.ids.length).fill(-1);
+    const renum = new Int32Array(this.docCount).fill(-1);
     live.forEach((d, i) => (renum[d] = i));
     const keep: number[] = [];
     for (let t = 0; t < this.termText.length; t++) if (this.df[t]! > 0) keep.push(t);
@@ -432,13 +463,14 @@ export class SentenceSearch implements TextSearch {
     });
     const fieldLengths = new Uint16Array(live.length);
     live.forEach((d, i) => (fieldLengths[i] = this.fieldLengths[d]!));
-    return { terms: keep.map((t) => this.termText[t]!), offsets, docs, tfs, fieldLengths, avgFieldLength: this.avg, ids: live.map((d) => this.ids[d]!) };
+    return { terms: keep.map((t) => this.termText[t]!), offsets, docs, tfs, fieldLengths, avgFieldLength: this.avg, ids: live.map((d) => this.idOf(d)) };
   }
 
-  /** An index from exported parts; `ids[i]` names document i (corpus order). */
-  static fromParts(parts: SearchParts, ids: string[]): SentenceSearch {
+  /** An index from exported parts; `ids` names document i (corpus order) without a string per document. */
+  static fromParts(parts: SearchParts, ids: DocIds): SentenceSearch {
     const s = new SentenceSearch();
-    if (ids.length !== parts.fieldLengths.length || parts.offsets.length !== parts.terms.length + 1) throw new Error("search index parts do not fit together");
+    const n = ids.count;
+    if (n !== parts.fieldLengths.length || parts.offsets.length !== parts.terms.length + 1) throw new Error("search index parts do not fit together");
     parts.terms.forEach((t, i) => {
       s.termIds.set(t, i);
       s.termText.push(t);
@@ -449,30 +481,28 @@ export class SentenceSearch implements TextSearch {
     s.baseDocs = parts.docs;
     s.baseTfs = parts.tfs;
     s.baseTerms = parts.terms.length;
-    ids.forEach((id, d) => {
-      s.ids.push(id);
-      s.docOf.set(id, d);
-    });
+    s.base = ids;
+    s.baseCount = n;
     s.fieldLengths = parts.fieldLengths;
-    s.alive = new Uint8Array(ids.length).fill(1);
-    s.order = new Float64Array(ids.length);
-    for (let d = 0; d < ids.length; d++) s.order[d] = d;
-    s.count = ids.length;
+    s.alive = new Uint8Array(n).fill(1);
+    s.order = new Float64Array(n);
+    for (let d = 0; d < n; d++) s.order[d] = d;
+    s.count = n;
     s.avg = parts.avgFieldLength;
-    s.sealed = Math.max(ids.length, 1);
+    s.sealed = Math.max(n, 1);
     return s;
   }
 
   /** The order key of a live document (its place in corpus order), or undefined. */
   orderOf(id: string): number | undefined {
-    const d = this.docOf.get(id);
+    const d = this.liveDoc(id);
     return d === undefined ? undefined : this.order[d];
   }
 
   /** Give documents new order keys (after documents were added between others). */
   reorder(keys: Map<string, number>): void {
     for (const [id, k] of keys) {
-      const d = this.docOf.get(id);
+      const d = this.liveDoc(id);
       if (d !== undefined) this.order[d] = k;
     }
   }

@@ -19,13 +19,14 @@ import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
 import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
-import { CleanArticle } from "../corpus/clean.ts";
+import { CleanArticle, sentenceCount, splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
 import { NONE } from "../extract/events.ts";
 import type { Article, Credit, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
 import type { SavedIndex } from "./index.ts";
+import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -112,7 +113,8 @@ type EncSentence = [number, number, number, number, string];
 type EncParticipant = [string, string, string | null, string | null, Role];
 type EncFigure = [string, number, string | null, string, number | string];
 type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
-type EncArticle = [string, string, DateValue | null, Lang[], string, string, EncSentence[], EncEvent[], ((number | string)[] | 0)[], number[], Credit[]?];
+/** An article's record; its sentences (EncSentence[] as JSON) are a byte range of their own section, decoded on use. */
+type EncArticle = [string, string, DateValue | null, Lang[], string, string, number, EncEvent[], ((number | string)[] | 0)[], number[], Credit[]?];
 type EncPerson = [string, string, string[], string[], string | null, (number | string)[]];
 
 /** Sentence id → its index when it is a sentence of `file`, else the id itself. */
@@ -125,15 +127,31 @@ function sentenceRef(file: string, id: string): number | string {
   return id;
 }
 
+/** What an event says it is, from its main sentence: the sentence itself, cut at 200 characters. */
+const clipWhat = (t: string) => (t.length > 200 ? t.slice(0, 197) + "…" : t);
+
+/** An article's sentences as the snapshot stores them (UTF-8 JSON of EncSentence[]). */
+function encodeSentences(a: Article): Uint8Array {
+  const raw = a instanceof CleanArticle ? a.encodedSentences : undefined;
+  if (raw) return raw;
+  const sentences: EncSentence[] = a.sentences.map((s) => [s.paragraph, langCode(s.lang), s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
+  return Buffer.from(JSON.stringify(sentences), "utf8");
+}
+
 function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): EncArticle {
   const paragraphs = a instanceof CleanArticle ? a.paragraphKinds : CleanArticle.kindsOf(a.paragraphs);
-  const sentences: EncSentence[] = a.sentences.map((s) => [s.paragraph, langCode(s.lang), s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
-  const byId = new Map(a.sentences.map((s) => [s.id, s.text] as const));
+  const count = sentenceCount(a);
+  const ids = Array.from({ length: count }, (_, i) => `${a.file}#${i}`);
+  let byId: Map<string, string> | undefined;
   const encEvents: EncEvent[] = events.map((e) => {
-    const what = e.evidence.findIndex((id) => {
-      const t = byId.get(id);
-      return t !== undefined && (t.length > 200 ? t.slice(0, 197) + "…" : t) === e.what;
-    });
+    let what = e instanceof StoredEvent ? e.whatRef : -1;
+    if (what < 0) {
+      byId ??= new Map(a.sentences.map((s) => [s.id, s.text] as const));
+      what = e.evidence.findIndex((id) => {
+        const t = byId!.get(id);
+        return t !== undefined && clipWhat(t) === e.what;
+      });
+    }
     return [
       e.kind,
       what >= 0 ? what : e.what,
@@ -148,17 +166,43 @@ function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex:
       e.evidence.map((id) => sentenceRef(a.file, id)),
     ];
   });
-  const mentions = a.sentences.map((s) => {
-    const ids = corpus.mentions.get(s.id) ?? [];
-    return ids.length ? ids.map((id) => personIndex.get(id) ?? id) : (0 as const);
+  const mentions = ids.map((sid) => {
+    const m = corpus.mentions.get(sid) ?? [];
+    return m.length ? m.map((id) => personIndex.get(id) ?? id) : (0 as const);
   });
   const local = new Map(events.map((e, i) => [e.id, i] as const));
-  const sentenceEvent = a.sentences.map((s) => {
-    const id = corpus.sentenceEvent.get(s.id);
+  const sentenceEvent = ids.map((sid) => {
+    const id = corpus.sentenceEvent.get(sid);
     return id === undefined ? -1 : (local.get(id) ?? -1);
   });
-  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, sentences, encEvents, mentions, sentenceEvent, ...(a.credits?.length ? [a.credits] : [])] as EncArticle;
+  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, count, encEvents, mentions, sentenceEvent, ...(a.credits?.length ? [a.credits] : [])] as EncArticle;
 }
+
+/** A snapshot article's sentences, decoded when first read. */
+class StoredSentences implements SentenceSource {
+  constructor(
+    private readonly file: string,
+    readonly count: number,
+    readonly raw: Uint8Array,
+  ) {}
+  decode(): Sentence[] {
+    const enc = JSON.parse(utf8.decode(this.raw)) as EncSentence[];
+    if (enc.length !== this.count) throw new Error(`snapshot: ${this.file} has ${enc.length} sentences, expected ${this.count}`);
+    const file = this.file;
+    return enc.map(([paragraph, lang, caption, headline, text], index) => ({
+      id: `${file}#${index}`,
+      file,
+      index,
+      paragraph,
+      text,
+      lang: LANGS[lang]!,
+      caption: caption === 1,
+      ...(headline ? { headline: true } : {}),
+    }));
+  }
+}
+
+const utf8 = new TextDecoder();
 
 // ───────────────────────────── writing ─────────────────────────────
 
@@ -209,6 +253,15 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
       const p = x as Person;
       return [p.id, p.name, p.aliases, p.titles, nul(p.country), p.files.map((f) => articleIndex.get(f) ?? f)] satisfies EncPerson;
     });
+    // Sentences before the articles: a reader keeps their bytes and gives each article its range.
+    const blobs: Section = { name: "sentences", type: "json", offset, lengths: [] };
+    for (let i = 0; i < corpus.articles.length; i += 500) {
+      const parts = corpus.articles.slice(i, i + 500).map(encodeSentences);
+      for (const p of parts) blobs.lengths.push(p.length);
+      await write(Buffer.concat(parts));
+      await new Promise((r) => setImmediate(r));
+    }
+    sections.push(blobs);
     await jsonSection("articles", corpus.articles, (x) => encodeArticle(x as Article, corpus, eventsOf.get((x as Article).file) ?? [], personIndex), 500);
     await jsonSection("problems", [corpus.problems]);
     await jsonSection("terms", saved.search.terms, undefined, 50_000);
@@ -401,13 +454,73 @@ class SectionReader {
   }
 }
 
+/**
+ * An event read from a snapshot: plain data, except that `what`, when it is the event's main sentence,
+ * is read from the article's sentences when asked (so loading decodes no sentence). `what` is an own,
+ * enumerable property (compared and serialised like a plain event's) whose accessors all events share.
+ */
+interface StoredEvent extends Omit<Event, "what"> {}
+class StoredEvent implements Event {
+  declare what: string;
+  #what: string | undefined;
+  #article: Article | undefined;
+  #ref = -1;
+
+  constructor(e: Omit<Event, "what">, what: string | { article: Article; ref: number }) {
+    Object.assign(this, e);
+    if (typeof what === "string") this.#what = what;
+    else {
+      this.#article = what.article;
+      this.#ref = what.ref;
+    }
+    Object.defineProperty(this, "what", StoredEvent.#whatProperty);
+  }
+
+  static readonly #whatProperty: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: StoredEvent): string {
+      if (this.#what !== undefined) return this.#what;
+      const id = this.evidence[this.#ref]!;
+      const at = splitSentenceId(id);
+      const s = at && at[0] === this.file ? this.#article!.sentences[at[1]] : this.#article!.sentences.find((x) => x.id === id);
+      return clipWhat(s?.text ?? "");
+    },
+    set(this: StoredEvent, v: string) {
+      this.#what = v;
+      this.#ref = -1;
+    },
+  };
+
+  /** Which evidence sentence `what` is (-1: a text of its own), for writing the snapshot again. */
+  get whatRef(): number {
+    return this.#what === undefined ? this.#ref : -1;
+  }
+
+  toJSON(): Event {
+    const { id, file, kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence } = this;
+    return { id, file, kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence };
+  }
+}
+
+/** One copy of each short string read (names, titles, countries, date phrases repeat across events). */
+function interner(): <T extends string | undefined | null>(s: T) => T {
+  const seen = new Map<string, string>();
+  return <T extends string | undefined | null>(s: T): T => {
+    if (typeof s !== "string" || s.length > 120) return s;
+    const had = seen.get(s);
+    if (had !== undefined) return had as T;
+    seen.set(s, s);
+    return s;
+  };
+}
+
 async function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>): Promise<{ corpus: Corpus; saved: SavedIndex }> {
   const section = (name: string) => {
     const s = h.sections.find((x) => x.name === name);
     if (!s) throw new Error(`section ${name} missing`);
     return s;
   };
-  const utf8 = new TextDecoder();
   async function* chunks(name: string): AsyncGenerator<unknown[]> {
     const s = section(name);
     let at = s.offset;
@@ -425,65 +538,66 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   for await (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
   const articles: Article[] = [];
   const events: Event[] = [];
-  const mentions = new Map<string, string[]>();
-  const sentenceEvent = new Map<string, string>();
+  const mentions = new SentenceMap<string[]>();
+  const sentenceEvent = new SentenceMap<string>();
   const personIds = encPersons.map((p) => p[0]);
+  const one = interner();
+  const date = (d: DateValue): DateValue => {
+    d.text = one(d.text);
+    if (d.note !== undefined) d.note = one(d.note);
+    return d;
+  };
+  // The sentences' bytes stay in memory, each article's range decoded when first read.
+  const blobs = section("sentences");
+  const all = await reader.read(blobs.offset, blobs.lengths.reduce((x, y) => x + y, 0));
+  let blobAt = 0, blobIndex = 0;
   for await (const c of chunks("articles"))
     for (const enc of c as EncArticle[]) {
-      const [file, title, published, langs, hash, encParagraphs, encSentences, encEvents, encMentions, encSentenceEvent, credits] = enc;
-      const sentences: Sentence[] = encSentences.map(([paragraph, lang, caption, headline, text], index) => ({
-        id: `${file}#${index}`,
-        file,
-        index,
-        paragraph,
-        text,
-        lang: LANGS[lang]!,
-        caption: caption === 1,
-        ...(headline ? { headline: true } : {}),
-      }));
-      const sid = (r: number | string) => (typeof r === "number" ? sentences[r]!.id : r);
-      const textOf = (r: number | string) => (typeof r === "number" ? sentences[r]!.text : (sentences.find((s) => s.id === r)?.text ?? ""));
-      const own: Event[] = encEvents.map(([kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence], i) => {
-        const ev = evidence.map(sid);
-        const whatText = typeof what === "number" ? textOf(evidence[what]!) : what;
-        return {
+      const [file, title, published, langs, hash, encParagraphs, count, encEvents, encMentions, encSentenceEvent, credits] = enc;
+      const len = blobs.lengths[blobIndex++];
+      if (len === undefined) throw new Error("more articles than sentence ranges");
+      const source = new StoredSentences(file, count, all.subarray(blobAt, blobAt + len));
+      blobAt += len;
+      const article = new CleanArticle({ file, title, published: published === null ? undefined : date(published), source, langs, hash, ...(credits?.length ? { credits } : {}) }, encParagraphs);
+      const sid = (r: number | string) => (typeof r === "number" ? `${file}#${r}` : r);
+      const own: Event[] = encEvents.map(([kind, what, d, place, participants, series, ordinal, documents, topics, figures, evidence], i) => {
+        const fields: Omit<Event, "what"> = {
           id: `${file}#e${i}`,
           file,
           kind,
-          what: typeof what === "number" && whatText.length > 200 ? whatText.slice(0, 197) + "…" : whatText,
-          date,
-          place: und(place),
-          participants: participants.map(([id, name, ptitle, country, role]): Participant => ({ id, name, title: und(ptitle), country: und(country), role })),
-          series: und(series),
+          date: date(d),
+          place: und(one(place)),
+          participants: participants.map(([id, name, ptitle, country, role]): Participant => ({ id: one(id), name: one(name), title: und(one(ptitle)), country: und(one(country)), role })),
+          series: und(one(series)),
           ordinal: und(ordinal),
           documents: documents.length ? documents : NONE,
-          topics: topics.length ? topics : NONE,
-          figures: !figures.length ? NONE : figures.map(([value, number, unit, measures, sentence]): Figure => ({ value, number, unit: und(unit), measures, sentence: sid(sentence) })),
-          evidence: ev,
+          topics: topics.length ? topics.map(one) : NONE,
+          figures: !figures.length ? NONE : figures.map(([value, number, unit, measures, sentence]): Figure => ({ value: one(value), number, unit: und(one(unit)), measures: one(measures), sentence: sid(sentence) })),
+          evidence: evidence.map(sid),
         };
+        return new StoredEvent(fields, typeof what === "number" ? { article, ref: what } : what);
       });
-      sentences.forEach((s, i) => {
-        const m = encMentions[i];
-        if (m) mentions.set(s.id, m.map((x) => (typeof x === "number" ? personIds[x]! : x)));
-      });
-      // The extraction's insertion order: evidence sentences event by event, then the rest.
-      const eventOfSentence = (i: number) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]!.id : undefined);
-      for (const e of own)
-        for (const r of e.evidence) {
-          const i = Number(r.slice(r.lastIndexOf("#") + 1));
-          if (r === sentences[i]?.id && !sentenceEvent.has(r)) {
-            const v = eventOfSentence(i);
-            if (v) sentenceEvent.set(r, v);
-          }
-        }
-      sentences.forEach((s, i) => {
-        const v = eventOfSentence(i);
-        if (v && !sentenceEvent.has(s.id)) sentenceEvent.set(s.id, v);
-      });
-      const article = new CleanArticle({ file, title, published: und(published), sentences, langs, hash, ...(credits?.length ? { credits } : {}) }, encParagraphs);
+      // Sentences naming the same people share one (frozen) list.
+      const lists = new Map<string, string[]>();
+      mentions.setArticle(
+        file,
+        Array.from({ length: count }, (_, i) => {
+          const m = encMentions[i];
+          if (!m) return undefined;
+          const key = m.join(",");
+          let l = lists.get(key);
+          if (!l) lists.set(key, (l = Object.freeze(m.map((x) => (typeof x === "number" ? personIds[x]! : x))) as string[]));
+          return l;
+        }),
+      );
+      sentenceEvent.setArticle(
+        file,
+        Array.from({ length: count }, (_, i) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]!.id : undefined)),
+      );
       articles.push(article);
       events.push(...own);
     }
+  if (blobIndex !== blobs.lengths.length) throw new Error("fewer articles than sentence ranges");
   const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
   let problems: Corpus["problems"] = [];
   for await (const c of chunks("problems")) problems = c[0] as Corpus["problems"];

@@ -6,7 +6,7 @@
 import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCorpus } from "../../src/corpus/corpus.ts";
-import { SentenceSearch, withinOneEdit } from "../../src/index/search.ts";
+import { listDocIds, SentenceSearch, withinOneEdit } from "../../src/index/search.ts";
 import { tokenize } from "../../src/index/tokenize.ts";
 import type { Sentence } from "../../src/types.ts";
 
@@ -77,7 +77,7 @@ describe("SentenceSearch", () => {
     const file = sentences[0]!.file;
     const own = sentences.filter((s) => s.file === file);
     const order = new Map(sentences.map((s, i) => [s.id, i] as const));
-    const live = SentenceSearch.fromParts(search.exportParts(), sentences.map((s) => s.id));
+    const live = SentenceSearch.fromParts(search.exportParts(), listDocIds(sentences.map((s) => s.id)));
     for (const s of own) live.remove(s.id, tokenize(s.text));
     expect(live.size).toBe(sentences.length - own.length);
     // Added back at the end of the document list, but with order keys that put it first again.
@@ -90,7 +90,7 @@ describe("SentenceSearch", () => {
     }
     const parts = live.exportParts();
     expect(parts.ids).toEqual(sentences.map((s) => s.id));
-    const restored = SentenceSearch.fromParts(parts, parts.ids);
+    const restored = SentenceSearch.fromParts(parts, listDocIds(parts.ids));
     for (const q of queries.slice(0, 50)) expect(restored.search(tokenize(q.join(" ")), 40).map((h) => h.id)).toEqual(viaMini(q, 40).map((h) => h.id));
   });
 });

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
-import { readSnapshot } from "../../src/index/snapshot.ts";
+import { readSnapshot, writeSnapshot } from "../../src/index/snapshot.ts";
+import { CleanArticle, setMaxDecodedArticles } from "../../src/corpus/clean.ts";
 import { createLogger } from "../../src/logger.ts";
 
 const QUESTIONS = [
@@ -169,5 +170,29 @@ describe("corpus snapshot", () => {
     expect(next.loaded.from).toBe("snapshot");
     expect(next.corpus.articles.map((a) => a.file)).toContain("98-refresh.txt");
     expect(answers(next)).toEqual(answers(core));
+  });
+
+  it("decodes an article's sentences only when read, and answers the same when few may stay decoded", async () => {
+    const built = await load();
+    await built.whenSaved();
+    const was = setMaxDecodedArticles(2);
+    try {
+      const restored = await load();
+      expect(restored.loaded.from).toBe("snapshot");
+      const stored = restored.corpus.articles.filter((a) => a instanceof CleanArticle && a.encodedSentences);
+      expect(stored.length).toBe(restored.corpus.articles.length);
+      // Asked twice: the second time every article's sentences were given back and decoded again.
+      expect(answers(restored)).toEqual(answers(built));
+      expect(answers(restored)).toEqual(answers(built));
+      expect(state(restored)).toEqual(state(built));
+      // Written again from the restored core (sentences copied as stored): the same corpus comes back.
+      const again = join(root, "snapshots", "again.snap");
+      await writeSnapshot(again, restored.corpus, restored.index.save(), { dataDir: data });
+      const read = await readSnapshot(again, data);
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(JSON.parse(JSON.stringify(read.corpus.events))).toEqual(JSON.parse(JSON.stringify(built.corpus.events)));
+    } finally {
+      setMaxDecodedArticles(was);
+    }
   });
 });
