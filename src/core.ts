@@ -237,8 +237,11 @@ export class Core {
 
   /** What the corpus holds: article count, languages, date range, titles, skipped files. */
   summary(): CorpusSummary {
+    // The earliest and latest dated events are among those of the first and last year listed.
+    const years = [...this.index.eventsOfYear.keys()].sort((x, y) => x - y);
+    const edges = [years[0], years[years.length - 1]].flatMap((y) => (y === undefined ? [] : (this.index.eventsOfYear.get(y) ?? [])));
     const dates = [
-      ...this.corpus.events.map((e) => e.date),
+      ...edges.map((e) => e.date),
       ...this.corpus.articles.map((a) => a.published).filter((d) => d !== undefined),
     ]
       .filter((d) => d.year)
@@ -257,6 +260,6 @@ export class Core {
 
   /** Three example questions built from what this corpus actually holds. */
   examples(lang: Lang = "en"): string[] {
-    return examplesFor(this.corpus, lang);
+    return examplesFor(this.corpus, lang, this.index.eventsOfYear);
   }
 }

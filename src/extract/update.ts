@@ -13,6 +13,7 @@
  * share a person with the change are tried again. See DESIGN.md, "Incremental updates".
  */
 import type { SentenceMap } from "../corpus/sentence-map.ts";
+import { listingOf } from "../index/stored.ts";
 import type { Corpus } from "../corpus/corpus.ts";
 import type { IndexDelta } from "../index/index.ts";
 import type { Article, Event } from "../types.ts";
@@ -72,14 +73,16 @@ function yearState(registry: PersonRegistry, corpus: Pick<Corpus, "events" | "ar
 }
 
 function noteEvent(st: YearState, e: Event): void {
-  if (e.date.month && !e.date.year) {
+  // The listing says it without decoding a snapshot's event; only inferred years need the date's note.
+  const l = listingOf(e);
+  if (l.month && !l.year) {
     const l = st.pending.get(e.file);
     if (l) l.push(e);
     else st.pending.set(e.file, [e]);
     unkey(st, e.file);
     st.unkeyed.add(e.file);
   }
-  const src = sourceFile(e);
+  const src = l.inferred ? sourceFile(e) : undefined;
   if (src) {
     st.sourceOf.set(e.file, src);
     const d = st.dependents.get(src);

@@ -14,6 +14,7 @@ import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
+import { listingOf } from "./stored.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
@@ -272,9 +273,18 @@ export class CorpusIndex {
       else if (sorted) insertSorted(l, e, compareEvents);
       else l.push(e);
     };
-    if (e.place) add(this.eventsOfPlace, placeKey(e.place));
-    for (const p of e.participants) add(this.eventsOfPerson, p.id);
-    if (e.date.year) add(this.eventsOfYear, e.date.year);
+    const l = listingOf(e);
+    if (l.place) add(this.eventsOfPlace, this.placeKeyOf(l.place));
+    for (const id of l.people) add(this.eventsOfPerson, id);
+    if (l.year) add(this.eventsOfYear, l.year);
+  }
+
+  private readonly placeKeys = new Map<string, string>();
+  /** placeKey, once per place name (a few hundred names for hundreds of thousands of events). */
+  private placeKeyOf(place: string): string {
+    let k = this.placeKeys.get(place);
+    if (k === undefined) this.placeKeys.set(place, (k = placeKey(place)));
+    return k;
   }
 
   private unlistEvent(e: Event): void {
@@ -286,9 +296,10 @@ export class CorpusIndex {
       if (i >= 0) l.splice(i, 1);
       if (!l.length) m.delete(k);
     };
-    if (e.place) drop(this.eventsOfPlace, placeKey(e.place));
-    for (const p of e.participants) drop(this.eventsOfPerson, p.id);
-    if (e.date.year) drop(this.eventsOfYear, e.date.year);
+    const l = listingOf(e);
+    if (l.place) drop(this.eventsOfPlace, this.placeKeyOf(l.place));
+    for (const id of l.people) drop(this.eventsOfPerson, id);
+    if (l.year) drop(this.eventsOfYear, l.year);
   }
 
   /**

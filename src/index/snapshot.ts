@@ -19,14 +19,14 @@ import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
 import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
-import { CleanArticle, sentenceCount, splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
-import { NONE } from "../extract/events.ts";
-import type { Article, Credit, DateValue, Event, Figure, Lang, Participant, Person, Role, Sentence } from "../types.ts";
+import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
+import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
+import { encodeEvents, encodeSentences, interner, listingOf, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -104,68 +104,36 @@ export function snapshotPathFor(dir: string, dataDir: string): string {
 
 // ───────────────────────────── encoding ─────────────────────────────
 
-const LANGS: Lang[] = ["en", "zh"];
-const langCode = (l: Lang) => (l === "zh" ? 1 : 0);
 const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
 const und = <T>(v: T | null) => (v === null ? undefined : v);
+const utf8 = new TextDecoder();
 
-type EncSentence = [number, number, number, number, string];
-type EncParticipant = [string, string, string | null, string | null, Role];
-type EncFigure = [string, number, string | null, string, number | string];
-type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
-/** An article's record; its sentences (EncSentence[] as JSON) are a byte range of their own section, decoded on use. */
-type EncArticle = [string, string, DateValue | null, Lang[], string, string, number, EncEvent[], ((number | string)[] | 0)[], number[], Credit[]?];
+/**
+ * An article's record: file, title, published, languages, hash, paragraph kinds, sentence count, event
+ * count, mentions and the event of each sentence (per sentence), credits. Its sentences and events are
+ * byte ranges of sections of their own, decoded on use (stored.ts).
+ */
+type EncArticle = [string, string, DateValue | null, Lang[], string, string, number, number, ((number | string)[] | 0)[], number[], Credit[]?];
 type EncPerson = [string, string, string[], string[], string | null, (number | string)[]];
 
-/** Sentence id → its index when it is a sentence of `file`, else the id itself. */
-function sentenceRef(file: string, id: string): number | string {
-  const prefix = `${file}#`;
-  if (id.startsWith(prefix)) {
-    const n = id.slice(prefix.length);
-    if (/^\d+$/.test(n)) return Number(n);
-  }
-  return id;
+/** An article's sentences as stored (copied as they are when they were never decoded). */
+function sentenceBytes(a: Article): Uint8Array {
+  return (a instanceof CleanArticle ? a.encodedSentences : undefined) ?? encodeSentences(a.sentences);
 }
 
-/** What an event says it is, from its main sentence: the sentence itself, cut at 200 characters. */
-const clipWhat = (t: string) => (t.length > 200 ? t.slice(0, 197) + "…" : t);
-
-/** An article's sentences as the snapshot stores them (UTF-8 JSON of EncSentence[]). */
-function encodeSentences(a: Article): Uint8Array {
-  const raw = a instanceof CleanArticle ? a.encodedSentences : undefined;
-  if (raw) return raw;
-  const sentences: EncSentence[] = a.sentences.map((s) => [s.paragraph, langCode(s.lang), s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
-  return Buffer.from(JSON.stringify(sentences), "utf8");
+/** An article's events as stored (copied as they are when they were never decoded). */
+function eventBytes(a: Article, events: Event[]): Uint8Array {
+  const first = events[0];
+  const raw = first instanceof StoredEvent ? first.untouchedBytes : undefined;
+  if (raw && events.every((e) => e instanceof StoredEvent && e.untouchedBytes === raw)) return raw;
+  let texts: Map<string, string> | undefined;
+  return encodeEvents(a.file, events, () => (texts ??= new Map(a.sentences.map((s) => [s.id, s.text] as const))));
 }
 
 function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): EncArticle {
   const paragraphs = a instanceof CleanArticle ? a.paragraphKinds : CleanArticle.kindsOf(a.paragraphs);
   const count = sentenceCount(a);
   const ids = Array.from({ length: count }, (_, i) => `${a.file}#${i}`);
-  let byId: Map<string, string> | undefined;
-  const encEvents: EncEvent[] = events.map((e) => {
-    let what = e instanceof StoredEvent ? e.whatRef : -1;
-    if (what < 0) {
-      byId ??= new Map(a.sentences.map((s) => [s.id, s.text] as const));
-      what = e.evidence.findIndex((id) => {
-        const t = byId!.get(id);
-        return t !== undefined && clipWhat(t) === e.what;
-      });
-    }
-    return [
-      e.kind,
-      what >= 0 ? what : e.what,
-      e.date,
-      nul(e.place),
-      e.participants.map((p) => [p.id, p.name, nul(p.title), nul(p.country), p.role]),
-      nul(e.series),
-      nul(e.ordinal),
-      e.documents,
-      e.topics,
-      e.figures.map((f) => [f.value, f.number, nul(f.unit), f.measures, sentenceRef(a.file, f.sentence)]),
-      e.evidence.map((id) => sentenceRef(a.file, id)),
-    ];
-  });
   const mentions = ids.map((sid) => {
     const m = corpus.mentions.get(sid) ?? [];
     return m.length ? m.map((id) => personIndex.get(id) ?? id) : (0 as const);
@@ -175,34 +143,40 @@ function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex:
     const id = corpus.sentenceEvent.get(sid);
     return id === undefined ? -1 : (local.get(id) ?? -1);
   });
-  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, count, encEvents, mentions, sentenceEvent, ...(a.credits?.length ? [a.credits] : [])] as EncArticle;
+  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, count, events.length, mentions, sentenceEvent, ...(a.credits?.length ? [a.credits] : [])] as EncArticle;
 }
 
-/** A snapshot article's sentences, decoded when first read. */
-class StoredSentences implements SentenceSource {
-  constructor(
-    private readonly file: string,
-    readonly count: number,
-    readonly raw: Uint8Array,
-  ) {}
-  decode(): Sentence[] {
-    const enc = JSON.parse(utf8.decode(this.raw)) as EncSentence[];
-    if (enc.length !== this.count) throw new Error(`snapshot: ${this.file} has ${enc.length} sentences, expected ${this.count}`);
-    const file = this.file;
-    return enc.map(([paragraph, lang, caption, headline, text], index) => ({
-      id: `${file}#${index}`,
-      file,
-      index,
-      paragraph,
-      text,
-      lang: LANGS[lang]!,
-      caption: caption === 1,
-      ...(headline ? { headline: true } : {}),
-    }));
-  }
+/** The key table of all events in corpus order (what the index lists them under), and its typed sections. */
+function eventKeys(events: Event[], persons: Person[]): { json: { places: string[]; ids: string[] }; typed: [string, "i32" | "u16", Int32Array | Uint16Array][] } {
+  const n = events.length;
+  const year = new Int32Array(n), month = new Uint16Array(n), inferred = new Uint16Array(n), place = new Int32Array(n);
+  const peopleAt = new Int32Array(n + 1);
+  const people: number[] = [];
+  const places: string[] = [], placeAt = new Map<string, number>();
+  const ids = persons.map((p) => p.id), idAt = new Map(ids.map((id, i) => [id, i] as const));
+  events.forEach((e, i) => {
+    const l = listingOf(e);
+    year[i] = l.year ?? 0;
+    month[i] = l.month ?? 0;
+    inferred[i] = l.inferred ? 1 : 0;
+    if (l.place === undefined) place[i] = -1;
+    else {
+      let k = placeAt.get(l.place);
+      if (k === undefined) placeAt.set(l.place, (k = places.push(l.place) - 1));
+      place[i] = k;
+    }
+    for (const id of l.people) {
+      let k = idAt.get(id);
+      if (k === undefined) idAt.set(id, (k = ids.push(id) - 1));
+      people.push(k);
+    }
+    peopleAt[i + 1] = people.length;
+  });
+  return {
+    json: { places, ids },
+    typed: [["eventYear", "i32", year], ["eventMonth", "u16", month], ["eventInferred", "u16", inferred], ["eventPlace", "i32", place], ["eventPeopleAt", "i32", peopleAt], ["eventPeople", "i32", Int32Array.from(people)]],
+  };
 }
-
-const utf8 = new TextDecoder();
 
 // ───────────────────────────── writing ─────────────────────────────
 
@@ -253,15 +227,21 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
       const p = x as Person;
       return [p.id, p.name, p.aliases, p.titles, nul(p.country), p.files.map((f) => articleIndex.get(f) ?? f)] satisfies EncPerson;
     });
-    // Sentences before the articles: a reader keeps their bytes and gives each article its range.
-    const blobs: Section = { name: "sentences", type: "json", offset, lengths: [] };
-    for (let i = 0; i < corpus.articles.length; i += 500) {
-      const parts = corpus.articles.slice(i, i + 500).map(encodeSentences);
-      for (const p of parts) blobs.lengths.push(p.length);
-      await write(Buffer.concat(parts));
-      await new Promise((r) => setImmediate(r));
-    }
-    sections.push(blobs);
+    // Sentences and events before the articles: a reader keeps their bytes and gives each article its ranges.
+    const blobSection = async (name: string, bytes: (a: Article) => Uint8Array) => {
+      const blobs: Section = { name, type: "json", offset, lengths: [] };
+      for (let i = 0; i < corpus.articles.length; i += 500) {
+        const parts = corpus.articles.slice(i, i + 500).map(bytes);
+        for (const p of parts) blobs.lengths.push(p.length);
+        await write(Buffer.concat(parts));
+        await new Promise((r) => setImmediate(r));
+      }
+      sections.push(blobs);
+    };
+    await blobSection("sentences", sentenceBytes);
+    await blobSection("events", (a) => eventBytes(a, eventsOf.get(a.file) ?? []));
+    const keys = eventKeys(corpus.articles.flatMap((a) => eventsOf.get(a.file) ?? []), corpus.persons);
+    await jsonSection("eventKeys", [keys.json]);
     await jsonSection("articles", corpus.articles, (x) => encodeArticle(x as Article, corpus, eventsOf.get((x as Article).file) ?? [], personIndex), 500);
     await jsonSection("problems", [corpus.problems]);
     await jsonSection("terms", saved.search.terms, undefined, 50_000);
@@ -271,6 +251,7 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     await typedSection("docs", "i32", saved.search.docs);
     await typedSection("tfs", "u16", saved.search.tfs);
     await typedSection("fieldLengths", "u16", saved.search.fieldLengths);
+    for (const [name, type, a] of keys.typed) await typedSection(name, type, a);
     const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
     const files: Header["files"] = [...corpus.stamps]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -454,67 +435,6 @@ class SectionReader {
   }
 }
 
-/**
- * An event read from a snapshot: plain data, except that `what`, when it is the event's main sentence,
- * is read from the article's sentences when asked (so loading decodes no sentence). `what` is an own,
- * enumerable property (compared and serialised like a plain event's) whose accessors all events share.
- */
-interface StoredEvent extends Omit<Event, "what"> {}
-class StoredEvent implements Event {
-  declare what: string;
-  #what: string | undefined;
-  #article: Article | undefined;
-  #ref = -1;
-
-  constructor(e: Omit<Event, "what">, what: string | { article: Article; ref: number }) {
-    Object.assign(this, e);
-    if (typeof what === "string") this.#what = what;
-    else {
-      this.#article = what.article;
-      this.#ref = what.ref;
-    }
-    Object.defineProperty(this, "what", StoredEvent.#whatProperty);
-  }
-
-  static readonly #whatProperty: PropertyDescriptor = {
-    enumerable: true,
-    configurable: true,
-    get(this: StoredEvent): string {
-      if (this.#what !== undefined) return this.#what;
-      const id = this.evidence[this.#ref]!;
-      const at = splitSentenceId(id);
-      const s = at && at[0] === this.file ? this.#article!.sentences[at[1]] : this.#article!.sentences.find((x) => x.id === id);
-      return clipWhat(s?.text ?? "");
-    },
-    set(this: StoredEvent, v: string) {
-      this.#what = v;
-      this.#ref = -1;
-    },
-  };
-
-  /** Which evidence sentence `what` is (-1: a text of its own), for writing the snapshot again. */
-  get whatRef(): number {
-    return this.#what === undefined ? this.#ref : -1;
-  }
-
-  toJSON(): Event {
-    const { id, file, kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence } = this;
-    return { id, file, kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence };
-  }
-}
-
-/** One copy of each short string read (names, titles, countries, date phrases repeat across events). */
-function interner(): <T extends string | undefined | null>(s: T) => T {
-  const seen = new Map<string, string>();
-  return <T extends string | undefined | null>(s: T): T => {
-    if (typeof s !== "string" || s.length > 120) return s;
-    const had = seen.get(s);
-    if (had !== undefined) return had as T;
-    seen.set(s, s);
-    return s;
-  };
-}
-
 async function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>): Promise<{ corpus: Corpus; saved: SavedIndex }> {
   const section = (name: string) => {
     const s = h.sections.find((x) => x.name === name);
@@ -542,41 +462,31 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   const sentenceEvent = new SentenceMap<string>();
   const personIds = encPersons.map((p) => p[0]);
   const one = interner();
-  const date = (d: DateValue): DateValue => {
-    d.text = one(d.text);
-    if (d.note !== undefined) d.note = one(d.note);
-    return d;
+  // The sentences' and events' bytes stay in memory, each article's ranges decoded when first read.
+  const blobs = async (name: string) => {
+    const sec = section(name);
+    const all = await reader.read(sec.offset, sec.lengths.reduce((x, y) => x + y, 0));
+    let at = 0;
+    return sec.lengths.map((len) => all.subarray(at, (at += len)));
   };
-  // The sentences' bytes stay in memory, each article's range decoded when first read.
-  const blobs = section("sentences");
-  const all = await reader.read(blobs.offset, blobs.lengths.reduce((x, y) => x + y, 0));
-  let blobAt = 0, blobIndex = 0;
+  const sentenceBlobs = await blobs("sentences");
+  const eventBlobs = await blobs("events");
+  let keyLists: { places: string[]; ids: string[] } | undefined;
+  for await (const c of chunks("eventKeys")) keyLists = c[0] as typeof keyLists;
+  if (!keyLists) throw new Error("event keys missing");
+  // The typed arrays come at the end of the file: filled in below, before any event is read.
+  const keys: EventKeyTable = { ...keyLists, year: new Int32Array(0), month: new Uint16Array(0), inferred: new Uint16Array(0), place: new Int32Array(0), peopleAt: new Int32Array(0), people: new Int32Array(0) };
+  let k = 0;
   for await (const c of chunks("articles"))
     for (const enc of c as EncArticle[]) {
-      const [file, title, published, langs, hash, encParagraphs, count, encEvents, encMentions, encSentenceEvent, credits] = enc;
-      const len = blobs.lengths[blobIndex++];
-      if (len === undefined) throw new Error("more articles than sentence ranges");
-      const source = new StoredSentences(file, count, all.subarray(blobAt, blobAt + len));
-      blobAt += len;
-      const article = new CleanArticle({ file, title, published: published === null ? undefined : date(published), source, langs, hash, ...(credits?.length ? { credits } : {}) }, encParagraphs);
-      const sid = (r: number | string) => (typeof r === "number" ? `${file}#${r}` : r);
-      const own: Event[] = encEvents.map(([kind, what, d, place, participants, series, ordinal, documents, topics, figures, evidence], i) => {
-        const fields: Omit<Event, "what"> = {
-          id: `${file}#e${i}`,
-          file,
-          kind,
-          date: date(d),
-          place: und(one(place)),
-          participants: participants.map(([id, name, ptitle, country, role]): Participant => ({ id: one(id), name: one(name), title: und(one(ptitle)), country: und(one(country)), role })),
-          series: und(one(series)),
-          ordinal: und(ordinal),
-          documents: documents.length ? documents : NONE,
-          topics: topics.length ? topics.map(one) : NONE,
-          figures: !figures.length ? NONE : figures.map(([value, number, unit, measures, sentence]): Figure => ({ value: one(value), number, unit: und(one(unit)), measures: one(measures), sentence: sid(sentence) })),
-          evidence: evidence.map(sid),
-        };
-        return new StoredEvent(fields, typeof what === "number" ? { article, ref: what } : what);
-      });
+      const [file, title, published, langs, hash, encParagraphs, count, eventCount, encMentions, encSentenceEvent, credits] = enc;
+      const sentenceRaw = sentenceBlobs[k], eventRaw = eventBlobs[k++];
+      if (!sentenceRaw || !eventRaw) throw new Error("more articles than stored ranges");
+      const source = new StoredSentences(file, count, sentenceRaw);
+      const article = new CleanArticle({ file, title, published: und(published), source, langs, hash, ...(credits?.length ? { credits } : {}) }, encParagraphs);
+      const group = new StoredEventGroup(file, article, eventRaw, one);
+      const own: Event[] = [];
+      for (let i = 0; i < eventCount; i++) own.push(new StoredEvent(group, i, events.length + i, keys));
       // Sentences naming the same people share one (frozen) list.
       const lists = new Map<string, string[]>();
       mentions.setArticle(
@@ -592,12 +502,12 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
       );
       sentenceEvent.setArticle(
         file,
-        Array.from({ length: count }, (_, i) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]!.id : undefined)),
+        Array.from({ length: count }, (_, i) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]?.id : undefined)),
       );
       articles.push(article);
-      events.push(...own);
+      for (const e of own) events.push(e);
     }
-  if (blobIndex !== blobs.lengths.length) throw new Error("fewer articles than sentence ranges");
+  if (k !== sentenceBlobs.length || k !== eventBlobs.length) throw new Error("fewer articles than stored ranges");
   const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
   let problems: Corpus["problems"] = [];
   for await (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
@@ -620,5 +530,12 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
     places,
     acronyms,
   };
+  keys.year = await typed("eventYear", Int32Array);
+  keys.month = await typed("eventMonth", Uint16Array);
+  keys.inferred = await typed("eventInferred", Uint16Array);
+  keys.place = await typed("eventPlace", Int32Array);
+  keys.peopleAt = await typed("eventPeopleAt", Int32Array);
+  keys.people = await typed("eventPeople", Int32Array);
+  if (keys.year.length !== events.length || keys.peopleAt.length !== events.length + 1) throw new Error("event keys do not match the events");
   return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
 }

@@ -29,11 +29,15 @@ const GENERIC = {
 
 const cache = new WeakMap<Corpus, Record<Lang, string[]>>();
 
-/** Three questions this corpus can answer, newest events first; generic ones for an empty corpus. */
-export function examplesFor(corpus: Corpus, lang: Lang): string[] {
+/**
+ * Three questions this corpus can answer, newest events first; generic ones for an empty corpus.
+ * `byYear` (the index's events per year) lets it look at the latest years only, not every event.
+ */
+export function examplesFor(corpus: Corpus, lang: Lang, byYear?: Map<number, Event[]>): string[] {
   let c = cache.get(corpus);
   if (!c) {
-    c = { en: build(corpus, "en"), zh: build(corpus, "zh") };
+    const years = byYear ? [...byYear.keys()].sort((a, b) => b - a).map((y) => byYear.get(y)!) : [corpus.events];
+    c = { en: build(years, "en"), zh: build(years, "zh") };
     cache.set(corpus, c);
   }
   return c[lang];
@@ -49,6 +53,15 @@ function newest(events: Event[], ok: (e: Event) => boolean): Event | undefined {
   return best;
 }
 
+/** `newest` over lists of events in descending year order (any event of a list is later than the next list's). */
+function newestOf(lists: Event[][], ok: (e: Event) => boolean): Event | undefined {
+  for (const l of lists) {
+    const e = newest(l, ok);
+    if (e) return e;
+  }
+  return undefined;
+}
+
 /** Is `a` after `b` in ISO date order ("2019" < "2019-05" < "2019-05-03")? Four-digit years compare as numbers. */
 function later(a: DateValue, b: DateValue): boolean {
   const four = (y?: number) => y !== undefined && y >= 1000 && y <= 9999;
@@ -56,11 +69,11 @@ function later(a: DateValue, b: DateValue): boolean {
   return a.year! * 10000 + (a.month ?? 0) * 100 + (a.day ?? 0) > b.year! * 10000 + (b.month ?? 0) * 100 + (b.day ?? 0);
 }
 
-function build(corpus: Corpus, lang: Lang): string[] {
+function build(events: Event[][], lang: Lang): string[] {
   const out: string[] = [];
-  const numbered = newest(corpus.events, (e) => !!(e.ordinal && e.series && e.place && /\p{Script=Han}/u.test(e.series) === (lang === "zh")));
+  const numbered = newestOf(events, (e) => !!(e.ordinal && e.series && e.place && /\p{Script=Han}/u.test(e.series) === (lang === "zh")));
   if (numbered) out.push(lang === "zh" ? `${numbered.series}第${numbered.ordinal}次会议在哪里举行?` : `Where was the ${ordinalSuffix(numbered.ordinal!)} ${seriesName(numbered)} held?`);
-  const pair = newest(corpus.events, (e) => e.participants.length >= 2 && e !== numbered);
+  const pair = newestOf(events, (e) => e.participants.length >= 2 && e !== numbered);
   if (pair) {
     const [a, b] = pair.participants;
     out.push(lang === "zh" ? `${a!.name}和${b!.name}什么时候会谈?` : `When did ${a!.name} meet ${b!.name}?`);

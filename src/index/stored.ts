@@ -1,0 +1,270 @@
+/**
+ * Articles' sentences and events as a snapshot stores them, decoded on first use. A restart builds one
+ * small object per article and per event and decodes nothing else: an event's fields are read from its
+ * article's stored bytes the first time any of them is asked for (then kept), and what the index lists
+ * an event under (place, people, year) comes from a key table written beside them (`listingOf`).
+ * Takes the bytes and tables snapshot.ts reads; gives objects that read, compare and serialise like the
+ * plain sentences and events of a fresh build.
+ */
+import type { Article, DateValue, Event, Figure, Lang, Participant, Role, Sentence } from "../types.ts";
+import { splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
+import { NONE } from "../extract/events.ts";
+
+export type EncSentence = [number, number, number, number, string];
+export type EncParticipant = [string, string, string | null, string | null, Role];
+export type EncFigure = [string, number, string | null, string, number | string];
+export type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
+
+const LANGS: Lang[] = ["en", "zh"];
+const utf8 = new TextDecoder();
+const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
+const und = <T>(v: T | null) => (v === null ? undefined : v);
+
+/** What an event says it is, from its main sentence: the sentence itself, cut at 200 characters. */
+export const clipWhat = (t: string) => (t.length > 200 ? t.slice(0, 197) + "…" : t);
+
+/** Sentence id → its index when it is a sentence of `file`, else the id itself. */
+function sentenceRef(file: string, id: string): number | string {
+  const at = splitSentenceId(id);
+  return at && at[0] === file ? at[1] : id;
+}
+
+/** An article's sentences as stored: UTF-8 JSON of EncSentence[]. */
+export function encodeSentences(sentences: Sentence[]): Uint8Array {
+  const enc: EncSentence[] = sentences.map((s) => [s.paragraph, s.lang === "zh" ? 1 : 0, s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
+  return Buffer.from(JSON.stringify(enc), "utf8");
+}
+
+/** A snapshot article's sentences, decoded when first read. */
+export class StoredSentences implements SentenceSource {
+  constructor(
+    private readonly file: string,
+    readonly count: number,
+    readonly raw: Uint8Array,
+  ) {}
+  decode(): Sentence[] {
+    const enc = JSON.parse(utf8.decode(this.raw)) as EncSentence[];
+    if (enc.length !== this.count) throw new Error(`snapshot: ${this.file} has ${enc.length} sentences, expected ${this.count}`);
+    const file = this.file;
+    return enc.map(([paragraph, lang, caption, headline, text], index) => ({
+      id: `${file}#${index}`,
+      file,
+      index,
+      paragraph,
+      text,
+      lang: LANGS[lang]!,
+      caption: caption === 1,
+      ...(headline ? { headline: true } : {}),
+    }));
+  }
+}
+
+/**
+ * An article's events as stored: UTF-8 JSON of EncEvent[] (`what` as the number of its evidence
+ * sentence when it is that sentence). `texts` gives the article's sentence texts when needed.
+ */
+export function encodeEvents(file: string, events: Event[], texts: () => Map<string, string>): Uint8Array {
+  const enc: EncEvent[] = events.map((e) => {
+    let what = e instanceof StoredEvent ? e.whatRef : -1;
+    if (what < 0) {
+      const byId = texts();
+      what = e.evidence.findIndex((id) => {
+        const t = byId.get(id);
+        return t !== undefined && clipWhat(t) === e.what;
+      });
+    }
+    return [
+      e.kind,
+      what >= 0 ? what : e.what,
+      e.date,
+      nul(e.place),
+      e.participants.map((p) => [p.id, p.name, nul(p.title), nul(p.country), p.role]),
+      nul(e.series),
+      nul(e.ordinal),
+      e.documents,
+      e.topics,
+      e.figures.map((f) => [f.value, f.number, nul(f.unit), f.measures, sentenceRef(file, f.sentence)]),
+      e.evidence.map((id) => sentenceRef(file, id)),
+    ];
+  });
+  return Buffer.from(JSON.stringify(enc), "utf8");
+}
+
+/**
+ * What the index lists an event under and year inference looks at, for every stored event (by its
+ * number in the snapshot): year (0: none), month (0: none), whether the year was inferred, place
+ * (index into `places`, -1: none) and people (`people[peopleAt[n]..peopleAt[n+1]]`, indexes into `ids`).
+ */
+export interface EventKeyTable {
+  year: Int32Array;
+  month: Uint16Array;
+  inferred: Uint16Array;
+  place: Int32Array;
+  places: string[];
+  peopleAt: Int32Array;
+  people: Int32Array;
+  ids: string[];
+}
+
+/** What an event is listed under, without decoding a stored one. */
+export interface EventListing {
+  place: string | undefined;
+  people: string[];
+  year: number | undefined;
+  month: number | undefined;
+  inferred: boolean;
+}
+
+type Fields = Omit<Event, "id" | "file" | "what"> & { what: string | undefined; whatRef: number };
+
+/** One stored article's events: their bytes, decoded together on first use (then kept). */
+export class StoredEventGroup {
+  private fields: Fields[] | undefined;
+  constructor(
+    readonly file: string,
+    readonly article: Article,
+    readonly raw: Uint8Array,
+    private readonly one: <T extends string | null>(s: T) => T,
+  ) {}
+
+  /** Were the events decoded (their fields may have been changed since: write them out again)? */
+  get decoded(): boolean {
+    return this.fields !== undefined;
+  }
+
+  at(i: number): Fields {
+    if (!this.fields) this.fields = this.decode();
+    return this.fields[i]!;
+  }
+
+  private decode(): Fields[] {
+    const { file, one } = this;
+    const sid = (r: number | string) => (typeof r === "number" ? `${file}#${r}` : r);
+    const enc = JSON.parse(utf8.decode(this.raw)) as EncEvent[];
+    return enc.map(([kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence]) => ({
+      kind,
+      what: typeof what === "string" ? what : undefined,
+      whatRef: typeof what === "number" ? what : -1,
+      date: { ...date, text: one(date.text), ...(date.note !== undefined ? { note: one(date.note) } : {}) },
+      place: und(one(place)),
+      participants: participants.map(([id, name, title, country, role]): Participant => ({ id: one(id), name: one(name), title: und(one(title)), country: und(one(country)), role })),
+      series: und(one(series)),
+      ordinal: und(ordinal),
+      documents: documents.length ? documents : NONE,
+      topics: topics.length ? topics.map(one) : NONE,
+      figures: !figures.length ? NONE : figures.map(([value, number, unit, measures, sentence]): Figure => ({ value: one(value), number, unit: und(one(unit)), measures: one(measures), sentence: sid(sentence) })),
+      evidence: evidence.map(sid),
+    }));
+  }
+}
+
+const FIELDS = ["kind", "date", "place", "participants", "series", "ordinal", "documents", "topics", "figures", "evidence"] as const;
+
+/**
+ * An event read from a snapshot. `id` and `file` are its own; every other field is an accessor on the
+ * prototype (defining them per event cost more than the rest of a restart) that reads its article's
+ * decoded fields, and serialises (`toJSON`) as a plain event. `what`, when it is the event's main
+ * sentence, comes from the article's sentences each time it is read.
+ */
+export interface StoredEvent extends Omit<Event, "id" | "file"> {}
+export class StoredEvent {
+  readonly id: string;
+  readonly file: string;
+  readonly #group: StoredEventGroup;
+  readonly #i: number;
+  readonly #n: number;
+  readonly #keys: EventKeyTable;
+
+  constructor(group: StoredEventGroup, i: number, n: number, keys: EventKeyTable) {
+    this.id = `${group.file}#e${i}`;
+    this.file = group.file;
+    this.#group = group;
+    this.#i = i;
+    this.#n = n;
+    this.#keys = keys;
+  }
+
+  static readonly #properties: PropertyDescriptorMap = {
+    ...Object.fromEntries(
+      FIELDS.map((k) => [
+        k,
+        {
+          enumerable: true,
+          configurable: true,
+          get(this: StoredEvent) {
+            return this.#group.at(this.#i)[k];
+          },
+          set(this: StoredEvent, v: unknown) {
+            (this.#group.at(this.#i) as Record<string, unknown>)[k] = v;
+          },
+        },
+      ]),
+    ),
+    what: {
+      enumerable: true,
+      configurable: true,
+      get(this: StoredEvent): string {
+        const f = this.#group.at(this.#i);
+        if (f.what !== undefined) return f.what;
+        const id = f.evidence[f.whatRef]!;
+        const at = splitSentenceId(id);
+        const sentences = this.#group.article.sentences;
+        const s = at && at[0] === this.file ? sentences[at[1]] : sentences.find((x) => x.id === id);
+        return clipWhat(s?.text ?? "");
+      },
+      set(this: StoredEvent, v: string) {
+        const f = this.#group.at(this.#i);
+        f.what = v;
+        f.whatRef = -1;
+      },
+    },
+  };
+
+  static {
+    Object.defineProperties(StoredEvent.prototype, StoredEvent.#properties);
+  }
+
+  toJSON(): Event {
+    const { id, file, kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence } = this;
+    return { id, file, kind, what, date, place, participants, series, ordinal, documents, topics, figures, evidence };
+  }
+
+  /** Which evidence sentence `what` is (-1: a text of its own), for writing the snapshot again. */
+  get whatRef(): number {
+    const f = this.#group.at(this.#i);
+    return f.what === undefined ? f.whatRef : -1;
+  }
+
+  /** Its article's events, if they are still exactly as stored (to be copied as they are). */
+  get untouchedBytes(): Uint8Array | undefined {
+    return this.#group.decoded ? undefined : this.#group.raw;
+  }
+
+  /** The listing from the key table while undecoded (afterwards the fields may have changed). */
+  get listing(): EventListing | undefined {
+    if (this.#group.decoded) return undefined;
+    const k = this.#keys, n = this.#n;
+    const people: string[] = [];
+    for (let j = k.peopleAt[n]!; j < k.peopleAt[n + 1]!; j++) people.push(k.ids[k.people[j]!]!);
+    return { place: k.place[n]! >= 0 ? k.places[k.place[n]!] : undefined, people, year: k.year[n] || undefined, month: k.month[n] || undefined, inferred: k.inferred[n] === 1 };
+  }
+}
+
+/** What the index lists an event under (a stored one's from its key table, without decoding it). */
+export function listingOf(e: Event): EventListing {
+  const stored = e instanceof StoredEvent ? e.listing : undefined;
+  if (stored) return stored;
+  return { place: e.place, people: e.participants.map((p) => p.id), year: e.date.year, month: e.date.month, inferred: e.date.provenance === "inferred" };
+}
+
+/** One copy of each short string read (names, titles, countries, date phrases repeat across events). */
+export function interner(): <T extends string | undefined | null>(s: T) => T {
+  const seen = new Map<string, string>();
+  return <T extends string | undefined | null>(s: T): T => {
+    if (typeof s !== "string" || s.length > 120) return s;
+    const had = seen.get(s);
+    if (had !== undefined) return had as T;
+    seen.set(s, s);
+    return s;
+  };
+}
