@@ -29,6 +29,15 @@ function sentenceRef(file: string, id: string): number | string {
   return at && at[0] === file ? at[1] : id;
 }
 
+/** Where stored bytes are: a range of a file held open (snapshot.ts BlobFile), read each time they are asked for. */
+export interface StoredBytes {
+  file: { read(at: number, len: number): Uint8Array };
+  at: number;
+  len: number;
+}
+
+const bytesOf = (b: StoredBytes) => b.file.read(b.at, b.len);
+
 /** An article's sentences as stored: UTF-8 JSON of EncSentence[]. */
 export function encodeSentences(sentences: Sentence[]): Uint8Array {
   const enc: EncSentence[] = sentences.map((s) => [s.paragraph, s.lang === "zh" ? 1 : 0, s.caption ? 1 : 0, s.headline ? 1 : 0, s.text]);
@@ -40,8 +49,11 @@ export class StoredSentences implements SentenceSource {
   constructor(
     private readonly file: string,
     readonly count: number,
-    readonly raw: Uint8Array,
+    private readonly bytes: StoredBytes,
   ) {}
+  get raw(): Uint8Array {
+    return bytesOf(this.bytes);
+  }
   decode(): Sentence[] {
     const enc = JSON.parse(utf8.decode(this.raw)) as EncSentence[];
     if (enc.length !== this.count) throw new Error(`snapshot: ${this.file} has ${enc.length} sentences, expected ${this.count}`);
@@ -123,9 +135,15 @@ export class StoredEventGroup {
   constructor(
     readonly file: string,
     readonly article: Article,
-    readonly raw: Uint8Array,
+    readonly count: number,
+    private readonly bytes: StoredBytes,
     private readonly one: <T extends string | null>(s: T) => T,
   ) {}
+
+  /** The events as stored. */
+  get raw(): Uint8Array {
+    return bytesOf(this.bytes);
+  }
 
   /** Were the events decoded (their fields may have been changed since: write them out again)? */
   get decoded(): boolean {
@@ -235,9 +253,9 @@ export class StoredEvent {
     return f.what === undefined ? f.whatRef : -1;
   }
 
-  /** Its article's events, if they are still exactly as stored (to be copied as they are). */
-  get untouchedBytes(): Uint8Array | undefined {
-    return this.#group.decoded ? undefined : this.#group.raw;
+  /** Its article's stored events, while they are still exactly as stored (to be copied as they are). */
+  get untouched(): StoredEventGroup | undefined {
+    return this.#group.decoded ? undefined : this.#group;
   }
 
   /** The listing from the key table while undecoded (afterwards the fields may have changed). */
