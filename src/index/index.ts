@@ -23,9 +23,21 @@ export interface SentenceHit {
   terms: string[];
 }
 
+/**
+ * Lists per key as a snapshot keeps them: key i's items are `items[at[i]..at[i+1]]`, as numbers (a
+ * sentence's position in the corpus, an event's index in `corpus.events`).
+ */
+export interface SavedLists<K> {
+  keys: K[];
+  at: Int32Array;
+  items: Int32Array;
+}
+
 /** What a snapshot keeps of an index besides the corpus itself. */
 export interface SavedIndex {
   search: SearchParts;
+  /** Sentences per person, events per person, place key and year (absent: built from the corpus). */
+  lists?: { sentencesOfPerson: SavedLists<string>; eventsOfPerson: SavedLists<string>; eventsOfPlace: SavedLists<string>; eventsOfYear: SavedLists<number> };
   /** Place names in first-seen order (vocab.places). */
   places: string[];
   /** Acronym → phrase, and the article it was taken from (the last in corpus order that spells it out). */
@@ -63,7 +75,7 @@ function extrasOf(a: Article): ArticleExtras {
   return { places, acronyms };
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+function push<K, V>(m: Map<K, V[]> | ListMap<K, V>, k: K, v: V): void {
   const l = m.get(k);
   if (l) l.push(v);
   else m.set(k, [v]);
@@ -142,6 +154,72 @@ function articleDocIds(articles: Article[]): DocIds {
   };
 }
 
+/**
+ * A Map of lists whose lists start as a snapshot's numbers and become lists of items when first asked
+ * for (a restart builds none of the million entries), then are kept and changed in place like a Map's.
+ */
+export class ListMap<K, T> {
+  private readonly own = new Map<K, T[]>();
+  private readonly base: Map<K, number>;
+  constructor(
+    private readonly saved?: SavedLists<K>,
+    private readonly item?: (n: number) => T,
+  ) {
+    this.base = new Map(saved?.keys.map((k, i) => [k, i] as const));
+  }
+
+  get(k: K): T[] | undefined {
+    const l = this.own.get(k);
+    if (l || !this.base.has(k)) return l;
+    const made = this.fromBase(k);
+    this.base.delete(k);
+    this.own.set(k, made);
+    return made;
+  }
+
+  set(k: K, l: T[]): this {
+    this.base.delete(k);
+    this.own.set(k, l);
+    return this;
+  }
+
+  delete(k: K): boolean {
+    const had = this.base.delete(k);
+    return this.own.delete(k) || had;
+  }
+
+  keys(): K[] {
+    return [...this.own.keys(), ...this.base.keys()];
+  }
+
+  /** Every list, without keeping those not asked for yet (for writing a snapshot). */
+  *entries(): IterableIterator<[K, T[]]> {
+    yield* this.own;
+    for (const k of this.base.keys()) yield [k, this.fromBase(k)];
+  }
+
+  *values(): IterableIterator<T[]> {
+    for (const [, l] of this.entries()) yield l;
+  }
+
+  private fromBase(k: K): T[] {
+    const i = this.base.get(k)!, s = this.saved!, out: T[] = [];
+    for (let j = s.at[i]!; j < s.at[i + 1]!; j++) out.push(this.item!(s.items[j]!));
+    return out;
+  }
+}
+
+/** Lists per key as numbers (`number` gives an item's). */
+function saveLists<K, T>(m: ListMap<K, T>, number: (x: T) => number): SavedLists<K> {
+  const keys: K[] = [], at: number[] = [0], items: number[] = [];
+  for (const [k, l] of m.entries()) {
+    keys.push(k);
+    for (const x of l) items.push(number(x));
+    at.push(items.length);
+  }
+  return { keys, at: Int32Array.from(at), items: Int32Array.from(items) };
+}
+
 /** A sentence's terms, computed on first use (the question stage looks at a few hundred per question). */
 class LazyTerms extends Map<string, Set<string>> {
   constructor(private readonly sentences: SentenceTable) {
@@ -171,10 +249,10 @@ export class CorpusIndex {
   readonly sentenceTerms: Map<string, Set<string>>;
   readonly vocab: Vocabulary;
   /** Sentences that mention (or refer to) each person, and events each person, place key and year appear in. */
-  readonly sentencesOfPerson = new Map<string, string[]>();
-  readonly eventsOfPerson = new Map<string, Event[]>();
-  readonly eventsOfPlace = new Map<string, Event[]>();
-  readonly eventsOfYear = new Map<number, Event[]>();
+  readonly sentencesOfPerson: ListMap<string, string>;
+  readonly eventsOfPerson: ListMap<string, Event>;
+  readonly eventsOfPlace: ListMap<string, Event>;
+  readonly eventsOfYear: ListMap<number, Event>;
   private current: Corpus;
   private readonly search: SentenceSearch;
   private readonly terms = new Set<string>();
@@ -214,8 +292,18 @@ export class CorpusIndex {
       this.search.seal();
       for (const e of corpus.events) if (e.place) this.addPlace(e.place);
     }
-    for (const e of corpus.events) this.listEvent(e);
-    for (const [sid, ids] of corpus.mentions) for (const id of ids) push(this.sentencesOfPerson, id, sid);
+    const lists = saved?.lists;
+    const docs = lists ? articleDocIds(corpus.articles) : undefined;
+    const event = (n: number) => corpus.events[n]!;
+    this.sentencesOfPerson = new ListMap(lists?.sentencesOfPerson, (n) => docs!.idOf(n));
+    this.eventsOfPerson = new ListMap(lists?.eventsOfPerson, event);
+    this.eventsOfPlace = new ListMap(lists?.eventsOfPlace, event);
+    this.eventsOfYear = new ListMap(lists?.eventsOfYear, event);
+    if (lists) for (const e of corpus.events) this.events.set(e.id, e);
+    else {
+      for (const e of corpus.events) this.listEvent(e);
+      for (const [sid, ids] of corpus.mentions) for (const id of ids) push(this.sentencesOfPerson, id, sid);
+    }
     const self = this;
     this.vocab = {
       get persons() {
@@ -267,7 +355,7 @@ export class CorpusIndex {
 
   private listEvent(e: Event, sorted = false): void {
     this.events.set(e.id, e);
-    const add = <K>(m: Map<K, Event[]>, k: K) => {
+    const add = <K>(m: ListMap<K, Event>, k: K) => {
       const l = m.get(k);
       if (!l) m.set(k, [e]);
       else if (sorted) insertSorted(l, e, compareEvents);
@@ -289,7 +377,7 @@ export class CorpusIndex {
 
   private unlistEvent(e: Event): void {
     this.events.delete(e.id);
-    const drop = <K>(m: Map<K, Event[]>, k: K) => {
+    const drop = <K>(m: ListMap<K, Event>, k: K) => {
       const l = m.get(k);
       if (!l) return;
       const i = l.indexOf(e);
@@ -431,7 +519,15 @@ export class CorpusIndex {
   save(): SavedIndex {
     const parts = this.search.exportParts();
     const { ids: _ids, ...search } = parts;
-    return { search, places: this.placeList, acronyms: [...this.acronyms].map(([k, v]) => [k, v, this.acronymFile.get(k)!]) };
+    const docs = articleDocIds(this.current.articles);
+    const eventAt = new Map(this.current.events.map((e, i) => [e, i] as const));
+    const lists = {
+      sentencesOfPerson: saveLists(this.sentencesOfPerson, (sid) => docs.docOf(sid)!),
+      eventsOfPerson: saveLists(this.eventsOfPerson, (e) => eventAt.get(e)!),
+      eventsOfPlace: saveLists(this.eventsOfPlace, (e) => eventAt.get(e)!),
+      eventsOfYear: saveLists(this.eventsOfYear, (e) => eventAt.get(e)!),
+    };
+    return { search, lists, places: this.placeList, acronyms: [...this.acronyms].map(([k, v]) => [k, v, this.acronymFile.get(k)!]) };
   }
 
   /** In how many sentences a term occurs. */

@@ -23,7 +23,7 @@ import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
 import { encodeEvents, encodeSentences, interner, listingOf, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
-import type { SavedIndex } from "./index.ts";
+import type { SavedIndex, SavedLists } from "./index.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
@@ -106,6 +106,8 @@ export function snapshotPathFor(dir: string, dataDir: string): string {
 
 // ───────────────────────────── encoding ─────────────────────────────
 
+/** The index's per-key lists a snapshot keeps (SavedIndex.lists). */
+const LISTS = ["sentencesOfPerson", "eventsOfPerson", "eventsOfPlace", "eventsOfYear"] as const;
 const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
 const und = <T>(v: T | null) => (v === null ? undefined : v);
 const utf8 = new TextDecoder();
@@ -249,11 +251,18 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     await jsonSection("terms", saved.search.terms, undefined, 50_000);
     await jsonSection("places", [saved.places]);
     await jsonSection("acronyms", [saved.acronyms]);
+    const lists = saved.lists;
+    if (!lists) throw new Error("the index gave no lists to save");
+    await jsonSection("listKeys", [Object.fromEntries(LISTS.map((n) => [n, lists[n].keys]))]);
     await typedSection("offsets", "i32", saved.search.offsets);
     await typedSection("docs", "i32", saved.search.docs);
     await typedSection("tfs", "u16", saved.search.tfs);
     await typedSection("fieldLengths", "u16", saved.search.fieldLengths);
     for (const [name, type, a] of keys.typed) await typedSection(name, type, a);
+    for (const n of LISTS) {
+      await typedSection(`${n}At`, "i32", lists[n].at);
+      await typedSection(`${n}Items`, "i32", lists[n].items);
+    }
     const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
     const files: Header["files"] = [...corpus.stamps]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -586,6 +595,9 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   for await (const c of chunks("places")) places = c[0] as string[];
   let acronyms: [string, string, string][] = [];
   for await (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
+  let listKeys: Record<(typeof LISTS)[number], (string | number)[]> | undefined;
+  for await (const c of chunks("listKeys")) listKeys = c[0] as typeof listKeys;
+  if (!listKeys) throw new Error("list keys missing");
   if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
   const saved: SavedIndex = {
     search: {
@@ -606,5 +618,11 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   keys.peopleAt = await typed("eventPeopleAt", Int32Array);
   keys.people = await typed("eventPeople", Int32Array);
   if (keys.year.length !== events.length || keys.peopleAt.length !== events.length + 1) throw new Error("event keys do not match the events");
+  const lists = {} as Record<(typeof LISTS)[number], SavedLists<string | number>>;
+  for (const n of LISTS) {
+    lists[n] = { keys: listKeys[n], at: await typed(`${n}At`, Int32Array), items: await typed(`${n}Items`, Int32Array) };
+    if (lists[n].at.length !== lists[n].keys.length + 1) throw new Error(`${n} does not fit together`);
+  }
+  saved.lists = lists as NonNullable<SavedIndex["lists"]>;
   return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
 }

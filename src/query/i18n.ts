@@ -33,7 +33,7 @@ const cache = new WeakMap<Corpus, Record<Lang, string[]>>();
  * Three questions this corpus can answer, newest events first; generic ones for an empty corpus.
  * `byYear` (the index's events per year) lets it look at the latest years only, not every event.
  */
-export function examplesFor(corpus: Corpus, lang: Lang, byYear?: Map<number, Event[]>): string[] {
+export function examplesFor(corpus: Corpus, lang: Lang, byYear?: { keys(): Iterable<number>; get(year: number): Event[] | undefined }): string[] {
   let c = cache.get(corpus);
   if (!c) {
     const years = byYear ? [...byYear.keys()].sort((a, b) => b - a).map((y) => byYear.get(y)!) : [corpus.events];

@@ -185,6 +185,15 @@ describe("corpus snapshot", () => {
       expect(stored.length).toBe(restored.corpus.articles.length);
       // Loading (and the index's lists) decoded no event: all are still their stored bytes.
       expect(restored.corpus.events.every((e) => e instanceof StoredEvent && e.untouched)).toBe(true);
+      // The index's lists come back from the snapshot as they were built.
+      const lists = (c: Core) => ({
+        sentences: Object.fromEntries([...c.index.sentencesOfPerson.keys()].sort().map((k) => [k, c.index.sentencesOfPerson.get(k)])),
+        persons: Object.fromEntries([...c.index.eventsOfPerson.keys()].sort().map((k) => [k, c.index.eventsOfPerson.get(k)!.map((e) => e.id)])),
+        places: Object.fromEntries([...c.index.eventsOfPlace.keys()].sort().map((k) => [k, c.index.eventsOfPlace.get(k)!.map((e) => e.id)])),
+        years: Object.fromEntries([...c.index.eventsOfYear.keys()].sort().map((k) => [k, c.index.eventsOfYear.get(k)!.map((e) => e.id)])),
+      });
+      expect(lists(restored)).toEqual(lists(built));
+      expect(Object.keys(lists(built).persons).length).toBeGreaterThan(5);
       // Asked twice: the second time every article's sentences were given back and decoded again.
       expect(answers(restored)).toEqual(answers(built));
       expect(answers(restored)).toEqual(answers(built));
