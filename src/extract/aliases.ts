@@ -8,6 +8,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import { fold, memo } from "../index/tokenize.ts";
+import { ListMap } from "../index/list-map.ts";
 import type { Person } from "../types.ts";
 import { SURNAMES, TRANSLIT } from "./lexicon.ts";
 
@@ -405,4 +406,62 @@ function distinctSorted(raw: RawPerson[]): RawPerson[] {
   const distinct = new Map<string, RawPerson>();
   for (const r of raw) distinct.set(`${r.name}\u0000${r.file}\u0000${r.title ?? ""}\u0000${r.country ?? ""}`, r);
   return [...distinct.values()].sort((a, b) => nameTokens(b.name).length - nameTokens(a.name).length || b.name.length - a.name.length);
+}
+
+/** One-edit variants of a word (deletions), so near misses meet in a map ("symmetric delete"). */
+export function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/**
+ * The lookup keys of a registry's people, by which a question's words find candidates: pinyin and
+ * consonant skeletons of Chinese aliases, joined spellings, skeletons of last names and one-edit variants
+ * of name tokens. `byKey` reads like a Map (a snapshot's keys become lists when first asked for).
+ */
+export interface PersonKeys {
+  byKey: ListMap<string, Person>;
+  /** How many people share each first name token ("wang" → 2). */
+  firstCount: Map<string, number>;
+}
+const personKeyCache = new WeakMap<Person[], PersonKeys>();
+
+/** The keys of `persons`, built once per registry (or as a snapshot saved them, see `rememberPersonKeys`). */
+export function personLookupKeys(persons: Person[]): PersonKeys {
+  let k = personKeyCache.get(persons);
+  if (k) return k;
+  const byKey = new ListMap<string, Person>();
+  k = { byKey, firstCount: new Map() };
+  const put = (key: string, p: Person) => {
+    const l = byKey.get(key);
+    if (!l) byKey.set(key, [p]);
+    // A person's keys are all put before the next person's: p is in the list only if it is the last.
+    else if (l[l.length - 1] !== p) l.push(p);
+  };
+  for (const p of persons) {
+    const firsts = new Set<string>();
+    for (const al of p.aliases) {
+      if (/\p{Script=Han}/u.test(al)) {
+        const f = fold(al).replace(/[•·]/g, "");
+        if (f.length >= 2) put(`hb:${f.slice(0, 2)}`, p);
+        put(`j:${pinyinKey(al)}`, p);
+        put(`sk:${skeleton(fold(al).split(/[•·-]/).pop()!)}`, p);
+        continue;
+      }
+      const at = nameTokens(al);
+      firsts.add(at[0]!);
+      put(`j:${latinSpelling(at.join(""))}`, p);
+      put(`sk:${skeleton(at[at.length - 1]!)}`, p);
+      for (const t of at) for (const d of t.length >= 6 ? deletions(t) : [t]) put(`t:${d}`, p);
+    }
+    for (const f of firsts) k.firstCount.set(f, (k.firstCount.get(f) ?? 0) + 1);
+  }
+  personKeyCache.set(persons, k);
+  return k;
+}
+
+/** Keys of `persons` read back from a snapshot: used instead of building them again. */
+export function rememberPersonKeys(persons: Person[], keys: PersonKeys): void {
+  personKeyCache.set(persons, keys);
 }

@@ -15,22 +15,13 @@ import type { Article, Event, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
 import { listingOf } from "./stored.ts";
+import { ListMap, saveLists, type SavedLists } from "./list-map.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
   sentence: Sentence;
   score: number;
   terms: string[];
-}
-
-/**
- * Lists per key as a snapshot keeps them: key i's items are `items[at[i]..at[i+1]]`, as numbers (a
- * sentence's position in the corpus, an event's index in `corpus.events`).
- */
-export interface SavedLists<K> {
-  keys: K[];
-  at: Int32Array;
-  items: Int32Array;
 }
 
 /** What a snapshot keeps of an index besides the corpus itself. */
@@ -152,72 +143,6 @@ function articleDocIds(articles: Article[]): DocIds {
       return starts[k]! + p![1];
     },
   };
-}
-
-/**
- * A Map of lists whose lists start as a snapshot's numbers and become lists of items when first asked
- * for (a restart builds none of the million entries), then are kept and changed in place like a Map's.
- */
-export class ListMap<K, T> {
-  private readonly own = new Map<K, T[]>();
-  private readonly base: Map<K, number>;
-  constructor(
-    private readonly saved?: SavedLists<K>,
-    private readonly item?: (n: number) => T,
-  ) {
-    this.base = new Map(saved?.keys.map((k, i) => [k, i] as const));
-  }
-
-  get(k: K): T[] | undefined {
-    const l = this.own.get(k);
-    if (l || !this.base.has(k)) return l;
-    const made = this.fromBase(k);
-    this.base.delete(k);
-    this.own.set(k, made);
-    return made;
-  }
-
-  set(k: K, l: T[]): this {
-    this.base.delete(k);
-    this.own.set(k, l);
-    return this;
-  }
-
-  delete(k: K): boolean {
-    const had = this.base.delete(k);
-    return this.own.delete(k) || had;
-  }
-
-  keys(): K[] {
-    return [...this.own.keys(), ...this.base.keys()];
-  }
-
-  /** Every list, without keeping those not asked for yet (for writing a snapshot). */
-  *entries(): IterableIterator<[K, T[]]> {
-    yield* this.own;
-    for (const k of this.base.keys()) yield [k, this.fromBase(k)];
-  }
-
-  *values(): IterableIterator<T[]> {
-    for (const [, l] of this.entries()) yield l;
-  }
-
-  private fromBase(k: K): T[] {
-    const i = this.base.get(k)!, s = this.saved!, out: T[] = [];
-    for (let j = s.at[i]!; j < s.at[i + 1]!; j++) out.push(this.item!(s.items[j]!));
-    return out;
-  }
-}
-
-/** Lists per key as numbers (`number` gives an item's). */
-function saveLists<K, T>(m: ListMap<K, T>, number: (x: T) => number): SavedLists<K> {
-  const keys: K[] = [], at: number[] = [0], items: number[] = [];
-  for (const [k, l] of m.entries()) {
-    keys.push(k);
-    for (const x of l) items.push(number(x));
-    at.push(items.length);
-  }
-  return { keys, at: Int32Array.from(at), items: Int32Array.from(items) };
 }
 
 /** A sentence's terms, computed on first use (the question stage looks at a few hundred per question). */

@@ -23,11 +23,13 @@ import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
 import { encodeEvents, encodeSentences, interner, listingOf, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
-import type { SavedIndex, SavedLists } from "./index.ts";
+import type { SavedIndex } from "./index.ts";
+import { ListMap, saveLists, type SavedLists } from "./list-map.ts";
+import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -254,6 +256,10 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     const lists = saved.lists;
     if (!lists) throw new Error("the index gave no lists to save");
     await jsonSection("listKeys", [Object.fromEntries(LISTS.map((n) => [n, lists[n].keys]))]);
+    // The people's lookup keys (query/parse.ts builds them before the first question: seconds at 100k).
+    const pk = personLookupKeys(corpus.persons);
+    const personKeys = saveLists(pk.byKey, (p) => personIndex.get(p.id)!);
+    await jsonSection("personKeys", [{ keys: personKeys.keys, firstCount: [...pk.firstCount] }]);
     await typedSection("offsets", "i32", saved.search.offsets);
     await typedSection("docs", "i32", saved.search.docs);
     await typedSection("tfs", "u16", saved.search.tfs);
@@ -263,6 +269,8 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
       await typedSection(`${n}At`, "i32", lists[n].at);
       await typedSection(`${n}Items`, "i32", lists[n].items);
     }
+    await typedSection("personKeysAt", "i32", personKeys.at);
+    await typedSection("personKeysItems", "i32", personKeys.items);
     const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
     const files: Header["files"] = [...corpus.stamps]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -598,6 +606,9 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   let listKeys: Record<(typeof LISTS)[number], (string | number)[]> | undefined;
   for await (const c of chunks("listKeys")) listKeys = c[0] as typeof listKeys;
   if (!listKeys) throw new Error("list keys missing");
+  let pk: { keys: string[]; firstCount: [string, number][] } | undefined;
+  for await (const c of chunks("personKeys")) pk = c[0] as typeof pk;
+  if (!pk) throw new Error("person keys missing");
   if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
   const saved: SavedIndex = {
     search: {
@@ -624,5 +635,7 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
     if (lists[n].at.length !== lists[n].keys.length + 1) throw new Error(`${n} does not fit together`);
   }
   saved.lists = lists as NonNullable<SavedIndex["lists"]>;
+  const byKey = new ListMap({ keys: pk.keys, at: await typed("personKeysAt", Int32Array), items: await typed("personKeysItems", Int32Array) }, (n) => persons[n]!);
+  rememberPersonKeys(persons, { byKey, firstCount: new Map(pk.firstCount) });
   return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
 }

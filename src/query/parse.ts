@@ -7,7 +7,7 @@
  */
 import { detectLang } from "../corpus/lang.ts";
 import { officeHolder } from "./offices.ts";
-import { isPinyinSurname, latinSpelling, nameTokens, pinyinKey, skeleton, soundsLikeHan } from "../extract/aliases.ts";
+import { deletions, isPinyinSurname, latinSpelling, nameTokens, personLookupKeys as personKeys, pinyinKey, skeleton, soundsLikeHan } from "../extract/aliases.ts";
 import { capitaliseMonths, findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
@@ -65,51 +65,6 @@ const STOPWORDS_AFTER_NAME = new Set(["and", "with", "met", "meet", "meets", "sa
   "speak", "spoke", "talk", "talked", "propose", "proposed", "call", "called", "urge", "urged", "stress", "stressed", "note", "noted",
   "deliver", "delivered", "write", "wrote", "publish", "published", "receive", "received", "host", "hosted", "chair", "chaired", "lead", "led",
   "sign", "signs", "agree", "agreed", "discuss", "discussed", "announce", "announced", "join", "joined", "open", "opened", "is", "in", "at", "on", "to"]);
-
-/** One-edit variants of a word (deletions), so near misses meet in a map ("symmetric delete"). */
-function deletions(w: string): string[] {
-  const out = [w];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
-  return out;
-}
-
-interface PersonKeys {
-  byKey: Map<string, Set<Person>>;
-  /** How many people share each first name token ("wang" → 2). */
-  firstCount: Map<string, number>;
-}
-const personKeyCache = new WeakMap<Person[], PersonKeys>();
-
-/** Lookup keys for every alias of every person, built once per registry: question keys select candidates. */
-function personKeys(persons: Person[]): PersonKeys {
-  let k = personKeyCache.get(persons);
-  if (k) return k;
-  k = { byKey: new Map(), firstCount: new Map() };
-  const put = (key: string, p: Person) => {
-    if (!k!.byKey.has(key)) k!.byKey.set(key, new Set());
-    k!.byKey.get(key)!.add(p);
-  };
-  for (const p of persons) {
-    const firsts = new Set<string>();
-    for (const al of p.aliases) {
-      if (/\p{Script=Han}/u.test(al)) {
-        const f = fold(al).replace(/[•·]/g, "");
-        if (f.length >= 2) put(`hb:${f.slice(0, 2)}`, p);
-        put(`j:${pinyinKey(al)}`, p);
-        put(`sk:${skeleton(fold(al).split(/[•·-]/).pop()!)}`, p);
-        continue;
-      }
-      const at = nameTokens(al);
-      firsts.add(at[0]!);
-      put(`j:${latinSpelling(at.join(""))}`, p);
-      put(`sk:${skeleton(at[at.length - 1]!)}`, p);
-      for (const t of at) for (const d of t.length >= 6 ? deletions(t) : [t]) put(`t:${d}`, p);
-    }
-    for (const f of firsts) k.firstCount.set(f, (k.firstCount.get(f) ?? 0) + 1);
-  }
-  personKeyCache.set(persons, k);
-  return k;
-}
 
 /** Build the person lookup keys of a registry ahead of the first question (query/answer.ts's warmUp). */
 export function preparePersonKeys(persons: Person[]): void {

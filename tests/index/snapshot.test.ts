@@ -12,6 +12,7 @@ import { Core } from "../../src/core.ts";
 import { readSnapshot, writeSnapshot } from "../../src/index/snapshot.ts";
 import { CleanArticle, setMaxDecodedArticles } from "../../src/corpus/clean.ts";
 import { StoredEvent } from "../../src/index/stored.ts";
+import { personLookupKeys } from "../../src/extract/aliases.ts";
 import { createLogger } from "../../src/logger.ts";
 
 const QUESTIONS = [
@@ -193,6 +194,12 @@ describe("corpus snapshot", () => {
         years: Object.fromEntries([...c.index.eventsOfYear.keys()].sort().map((k) => [k, c.index.eventsOfYear.get(k)!.map((e) => e.id)])),
       });
       expect(lists(restored)).toEqual(lists(built));
+      // …and so do the people's lookup keys (not built again).
+      const keys = (c: Core) => {
+        const k = personLookupKeys(c.corpus.persons);
+        return { byKey: Object.fromEntries([...k.byKey.keys()].sort().map((x) => [x, k.byKey.get(x)!.map((p) => p.id)])), first: Object.fromEntries(k.firstCount) };
+      };
+      expect(keys(restored)).toEqual(keys(built));
       expect(Object.keys(lists(built).persons).length).toBeGreaterThan(5);
       // Asked twice: the second time every article's sentences were given back and decoded again.
       expect(answers(restored)).toEqual(answers(built));
