@@ -7,7 +7,7 @@
  * plain sentences and events of a fresh build.
  */
 import type { Article, DateValue, Event, Figure, Lang, Participant, Role, Sentence } from "../types.ts";
-import { splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
+import { maxDecodedArticles, splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
 import { NONE } from "../extract/events.ts";
 
 export type EncSentence = [number, number, number, number, string];
@@ -129,9 +129,16 @@ export interface EventListing {
 
 type Fields = Omit<Event, "id" | "file" | "what"> & { what: string | undefined; whatRef: number };
 
-/** One stored article's events: their bytes, decoded together on first use (then kept). */
+/** Groups holding decoded events that were not changed, oldest first (given back past the limit). */
+const decodedGroups = new Set<StoredEventGroup>();
+
+/**
+ * One stored article's events: their bytes, decoded together on first use. Unchanged decoded events are
+ * given back past `maxDecodedArticles()` groups (decoded again when read); changed ones are kept.
+ */
 export class StoredEventGroup {
   private fields: Fields[] | undefined;
+  private changed = false;
   constructor(
     readonly file: string,
     readonly article: Article,
@@ -145,14 +152,32 @@ export class StoredEventGroup {
     return bytesOf(this.bytes);
   }
 
-  /** Were the events decoded (their fields may have been changed since: write them out again)? */
-  get decoded(): boolean {
-    return this.fields !== undefined;
+  /** Was a field of one of the events set (then they are written out again, and their listing may differ)? */
+  get wasChanged(): boolean {
+    return this.changed;
   }
 
   at(i: number): Fields {
-    if (!this.fields) this.fields = this.decode();
+    if (!this.fields) {
+      this.fields = this.decode();
+      if (!this.changed) {
+        decodedGroups.add(this);
+        if (decodedGroups.size > maxDecodedArticles()) {
+          const oldest = decodedGroups.values().next().value!;
+          decodedGroups.delete(oldest);
+          oldest.fields = undefined;
+        }
+      }
+    }
     return this.fields[i]!;
+  }
+
+  /** Fields of event `i`, to be changed: this group keeps its decoded events from now on. */
+  change(i: number): Fields {
+    const f = this.at(i);
+    this.changed = true;
+    decodedGroups.delete(this);
+    return f;
   }
 
   private decode(): Fields[] {
@@ -213,7 +238,7 @@ export class StoredEvent {
             return this.#group.at(this.#i)[k];
           },
           set(this: StoredEvent, v: unknown) {
-            (this.#group.at(this.#i) as Record<string, unknown>)[k] = v;
+            (this.#group.change(this.#i) as Record<string, unknown>)[k] = v;
           },
         },
       ]),
@@ -231,7 +256,7 @@ export class StoredEvent {
         return clipWhat(s?.text ?? "");
       },
       set(this: StoredEvent, v: string) {
-        const f = this.#group.at(this.#i);
+        const f = this.#group.change(this.#i);
         f.what = v;
         f.whatRef = -1;
       },
@@ -253,14 +278,14 @@ export class StoredEvent {
     return f.what === undefined ? f.whatRef : -1;
   }
 
-  /** Its article's stored events, while they are still exactly as stored (to be copied as they are). */
+  /** Its article's stored events, while none was changed (to be copied as they are). */
   get untouched(): StoredEventGroup | undefined {
-    return this.#group.decoded ? undefined : this.#group;
+    return this.#group.wasChanged ? undefined : this.#group;
   }
 
-  /** The listing from the key table while undecoded (afterwards the fields may have changed). */
+  /** The listing from the key table while unchanged (afterwards the fields may differ). */
   get listing(): EventListing | undefined {
-    if (this.#group.decoded) return undefined;
+    if (this.#group.wasChanged) return undefined;
     const k = this.#keys, n = this.#n;
     const people: string[] = [];
     for (let j = k.peopleAt[n]!; j < k.peopleAt[n + 1]!; j++) people.push(k.ids[k.people[j]!]!);
