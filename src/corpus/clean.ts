@@ -195,12 +195,7 @@ export interface SentenceSource {
 const decoded = new Set<CleanArticle>();
 let maxDecoded = 20_000;
 
-/** How many articles may hold decoded sentences (and, index/stored.ts, decoded events) at once. */
-export function maxDecodedArticles(): number {
-  return maxDecoded;
-}
-
-/** Set `maxDecodedArticles` (default 20,000); returns the previous limit. */
+/** How many articles may hold decoded sentences at once (default 20,000); returns the previous limit. */
 export function setMaxDecodedArticles(n: number): number {
   const was = maxDecoded;
   maxDecoded = Math.max(1, n);

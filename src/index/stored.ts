@@ -7,7 +7,7 @@
  * plain sentences and events of a fresh build.
  */
 import type { Article, DateValue, Event, Figure, Lang, Participant, Role, Sentence } from "../types.ts";
-import { maxDecodedArticles, splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
+import { splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
 import { NONE } from "../extract/events.ts";
 
 export type EncSentence = [number, number, number, number, string];
@@ -129,16 +129,9 @@ export interface EventListing {
 
 type Fields = Omit<Event, "id" | "file" | "what"> & { what: string | undefined; whatRef: number };
 
-/** Groups holding decoded events that were not changed, oldest first (given back past the limit). */
-const decodedGroups = new Set<StoredEventGroup>();
-
-/**
- * One stored article's events: their bytes, decoded together on first use. Unchanged decoded events are
- * given back past `maxDecodedArticles()` groups (decoded again when read); changed ones are kept.
- */
+/** One stored article's events: their bytes, decoded together on first use (then kept). */
 export class StoredEventGroup {
   private fields: Fields[] | undefined;
-  private changed = false;
   constructor(
     readonly file: string,
     readonly article: Article,
@@ -152,32 +145,14 @@ export class StoredEventGroup {
     return bytesOf(this.bytes);
   }
 
-  /** Was a field of one of the events set (then they are written out again, and their listing may differ)? */
-  get wasChanged(): boolean {
-    return this.changed;
+  /** Were the events decoded (their fields may have been changed since: write them out again)? */
+  get decoded(): boolean {
+    return this.fields !== undefined;
   }
 
   at(i: number): Fields {
-    if (!this.fields) {
-      this.fields = this.decode();
-      if (!this.changed) {
-        decodedGroups.add(this);
-        if (decodedGroups.size > maxDecodedArticles()) {
-          const oldest = decodedGroups.values().next().value!;
-          decodedGroups.delete(oldest);
-          oldest.fields = undefined;
-        }
-      }
-    }
+    if (!this.fields) this.fields = this.decode();
     return this.fields[i]!;
-  }
-
-  /** Fields of event `i`, to be changed: this group keeps its decoded events from now on. */
-  change(i: number): Fields {
-    const f = this.at(i);
-    this.changed = true;
-    decodedGroups.delete(this);
-    return f;
   }
 
   private decode(): Fields[] {
@@ -238,7 +213,7 @@ export class StoredEvent {
             return this.#group.at(this.#i)[k];
           },
           set(this: StoredEvent, v: unknown) {
-            (this.#group.change(this.#i) as Record<string, unknown>)[k] = v;
+            (this.#group.at(this.#i) as Record<string, unknown>)[k] = v;
           },
         },
       ]),
@@ -256,7 +231,7 @@ export class StoredEvent {
         return clipWhat(s?.text ?? "");
       },
       set(this: StoredEvent, v: string) {
-        const f = this.#group.change(this.#i);
+        const f = this.#group.at(this.#i);
         f.what = v;
         f.whatRef = -1;
       },
@@ -278,14 +253,14 @@ export class StoredEvent {
     return f.what === undefined ? f.whatRef : -1;
   }
 
-  /** Its article's stored events, while none was changed (to be copied as they are). */
+  /** Its article's stored events, while they are still exactly as stored (to be copied as they are). */
   get untouched(): StoredEventGroup | undefined {
-    return this.#group.wasChanged ? undefined : this.#group;
+    return this.#group.decoded ? undefined : this.#group;
   }
 
-  /** The listing from the key table while unchanged (afterwards the fields may differ). */
+  /** The listing from the key table while undecoded (afterwards the fields may have changed). */
   get listing(): EventListing | undefined {
-    if (this.#group.wasChanged) return undefined;
+    if (this.#group.decoded) return undefined;
     const k = this.#keys, n = this.#n;
     const people: string[] = [];
     for (let j = k.peopleAt[n]!; j < k.peopleAt[n + 1]!; j++) people.push(k.ids[k.people[j]!]!);
