@@ -434,10 +434,30 @@ export class SentenceSearch implements TextSearch {
    */
   exportParts(): SearchParts & { ids: string[] } {
     this.seal();
-    const live: number[] = [];
-    for (let d = 0; d < this.docCount; d++) if (this.alive[d]) live.push(d);
-    live.sort((a, b) => this.order[a]! - this.order[b]!);
-    const renum = new Int32Array(this.docCount).fill(-1);
+    const n = this.docCount;
+    // Sealed documents (0..B-1) are in corpus order already (their order key is their number); only those
+    // added later are sorted into place, then merged: no sort of millions of documents per snapshot write.
+    const B = Math.min(this.sealed, n);
+    let baseOrdered = true;
+    for (let d = 1; d < B && baseOrdered; d++) if (this.order[d]! < this.order[d - 1]!) baseOrdered = false;
+    const byOrder = (a: number, b: number) => this.order[a]! - this.order[b]!;
+    let live: number[] = [];
+    if (baseOrdered) {
+      const later: number[] = [];
+      for (let d = B; d < n; d++) if (this.alive[d]) later.push(d);
+      later.sort(byOrder);
+      let j = 0;
+      for (let d = 0; d < B; d++) {
+        if (!this.alive[d]) continue;
+        while (j < later.length && this.order[later[j]!]! < this.order[d]!) live.push(later[j++]!);
+        live.push(d);
+      }
+      while (j < later.length) live.push(later[j++]!);
+    } else {
+      for (let d = 0; d < n; d++) if (this.alive[d]) live.push(d);
+      live = live.sort(byOrder);
+    }
+    const renum = new Int32Array(n).fill(-1);
     live.forEach((d, i) => (renum[d] = i));
     const keep: number[] = [];
     for (let t = 0; t < this.termText.length; t++) if (this.df[t]! > 0) keep.push(t);
@@ -450,12 +470,36 @@ export class SentenceSearch implements TextSearch {
     const docs = new Int32Array(total);
     const tfs = new Uint16Array(total);
     keep.forEach((t, i) => {
+      let at = offsets[i]!;
+      const dd = this.deltaDocs.get(t);
+      if (baseOrdered) {
+        // Base postings stay ascending when renumbered; the few of later documents are merged in.
+        const extra: [number, number][] = [];
+        if (dd) dd.forEach((d, j) => this.alive[d] && extra.push([renum[d]!, this.deltaTfs.get(t)![j]!]));
+        extra.sort((x, y) => x[0] - y[0]);
+        let k = 0;
+        if (t < this.baseTerms)
+          for (let j = this.offsets[t]!; j < this.offsets[t + 1]!; j++) {
+            const d = this.baseDocs[j]!;
+            if (!this.alive[d]) continue;
+            const r = renum[d]!;
+            while (k < extra.length && extra[k]![0] < r) {
+              docs[at] = extra[k]![0];
+              tfs[at++] = extra[k++]![1];
+            }
+            docs[at] = r;
+            tfs[at++] = this.baseTfs[j]!;
+          }
+        for (; k < extra.length; k++) {
+          docs[at] = extra[k]![0];
+          tfs[at++] = extra[k]![1];
+        }
+        return;
+      }
       const pairs: [number, number][] = [];
       if (t < this.baseTerms) for (let j = this.offsets[t]!; j < this.offsets[t + 1]!; j++) if (this.alive[this.baseDocs[j]!]) pairs.push([renum[this.baseDocs[j]!]!, this.baseTfs[j]!]);
-      const dd = this.deltaDocs.get(t);
       if (dd) dd.forEach((d, j) => this.alive[d] && pairs.push([renum[d]!, this.deltaTfs.get(t)![j]!]));
       pairs.sort((a, b) => a[0] - b[0]);
-      let at = offsets[i]!;
       for (const [d, tf] of pairs) {
         docs[at] = d;
         tfs[at++] = tf;
