@@ -74,15 +74,15 @@ function yearState(registry: PersonRegistry, corpus: Pick<Corpus, "events" | "ar
 
 function noteEvent(st: YearState, e: Event): void {
   // The listing says it without decoding a snapshot's event; only inferred years need the date's note.
-  const l = listingOf(e);
-  if (l.month && !l.year) {
+  const listed = listingOf(e);
+  if (listed.month && !listed.year) {
     const l = st.pending.get(e.file);
     if (l) l.push(e);
     else st.pending.set(e.file, [e]);
     unkey(st, e.file);
     st.unkeyed.add(e.file);
   }
-  const src = l.inferred ? sourceFile(e) : undefined;
+  const src = listed.inferred ? sourceFile(e) : undefined;
   if (src) {
     st.sourceOf.set(e.file, src);
     const d = st.dependents.get(src);

@@ -196,8 +196,10 @@ export class CorpusIndex {
       this.articles.set(a.file, a);
       this.sentences.size += sentenceCount(a);
     }
+    // Sentence positions in corpus order: how a snapshot numbers search documents and sentences in lists.
+    const docs = saved ? articleDocIds(corpus.articles) : undefined;
     if (saved) {
-      this.search = SentenceSearch.fromParts(saved.search, articleDocIds(corpus.articles));
+      this.search = SentenceSearch.fromParts(saved.search, docs!);
       for (const t of saved.search.terms) this.terms.add(t);
       for (const p of saved.places) this.addPlace(p);
       for (const [k, v, f] of saved.acronyms) {
@@ -218,7 +220,6 @@ export class CorpusIndex {
       for (const e of corpus.events) if (e.place) this.addPlace(e.place);
     }
     const lists = saved?.lists;
-    const docs = lists ? articleDocIds(corpus.articles) : undefined;
     const event = (n: number) => corpus.events[n]!;
     this.sentencesOfPerson = new ListMap(lists?.sentencesOfPerson, (n) => docs!.idOf(n));
     this.eventsOfPerson = new ListMap(lists?.eventsOfPerson, event);

@@ -36,8 +36,10 @@ const cache = new WeakMap<Corpus, Record<Lang, string[]>>();
 export function examplesFor(corpus: Corpus, lang: Lang, byYear?: { keys(): Iterable<number>; get(year: number): Event[] | undefined }): string[] {
   let c = cache.get(corpus);
   if (!c) {
-    const years = byYear ? [...byYear.keys()].sort((a, b) => b - a).map((y) => byYear.get(y)!) : [corpus.events];
-    c = { en: build(years, "en"), zh: build(years, "zh") };
+    // Year lists are read newest first, and only as far as needed.
+    const years = byYear ? [...byYear.keys()].sort((a, b) => b - a) : [];
+    const lists = byYear ? () => years.map((y) => () => byYear.get(y) ?? []) : () => [() => corpus.events];
+    c = { en: build(lists, "en"), zh: build(lists, "zh") };
     cache.set(corpus, c);
   }
   return c[lang];
@@ -54,9 +56,9 @@ function newest(events: Event[], ok: (e: Event) => boolean): Event | undefined {
 }
 
 /** `newest` over lists of events in descending year order (any event of a list is later than the next list's). */
-function newestOf(lists: Event[][], ok: (e: Event) => boolean): Event | undefined {
-  for (const l of lists) {
-    const e = newest(l, ok);
+function newestOf(lists: () => (() => Event[])[], ok: (e: Event) => boolean): Event | undefined {
+  for (const l of lists()) {
+    const e = newest(l(), ok);
     if (e) return e;
   }
   return undefined;
@@ -69,7 +71,7 @@ function later(a: DateValue, b: DateValue): boolean {
   return a.year! * 10000 + (a.month ?? 0) * 100 + (a.day ?? 0) > b.year! * 10000 + (b.month ?? 0) * 100 + (b.day ?? 0);
 }
 
-function build(events: Event[][], lang: Lang): string[] {
+function build(events: () => (() => Event[])[], lang: Lang): string[] {
   const out: string[] = [];
   const numbered = newestOf(events, (e) => !!(e.ordinal && e.series && e.place && /\p{Script=Han}/u.test(e.series) === (lang === "zh")));
   if (numbered) out.push(lang === "zh" ? `${numbered.series}第${numbered.ordinal}次会议在哪里举行?` : `Where was the ${ordinalSuffix(numbered.ordinal!)} ${seriesName(numbered)} held?`);
