@@ -301,9 +301,16 @@ export class CleanArticle implements Article {
 export function splitSentenceId(id: string): [string, number] | undefined {
   const i = id.lastIndexOf("#");
   if (i < 0) return undefined;
-  const n = id.slice(i + 1);
-  if (!/^(?:0|[1-9]\d*)$/.test(n)) return undefined;
-  return [id.slice(0, i), Number(n)];
+  // Digits only, no leading zero (read on every sentence lookup: no regular expression).
+  const len = id.length;
+  if (i + 1 >= len || (id.charCodeAt(i + 1) === 48 && i + 2 < len)) return undefined;
+  let n = 0;
+  for (let j = i + 1; j < len; j++) {
+    const c = id.charCodeAt(j) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return [id.slice(0, i), n];
 }
 
 /** How many sentences an article has (without decoding a snapshot's). */

@@ -66,7 +66,7 @@ function extrasOf(a: Article): ArticleExtras {
   return { places, acronyms };
 }
 
-function push<K, V>(m: Map<K, V[]> | ListMap<K, V>, k: K, v: V): void {
+function push<K, V>(m: ListMap<K, V>, k: K, v: V): void {
   const l = m.get(k);
   if (l) l.push(v);
   else m.set(k, [v]);

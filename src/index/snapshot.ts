@@ -22,7 +22,7 @@ import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
-import { encodeEvents, encodeSentences, interner, listingOf, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
+import { encodeEvents, encodeSentences, interner, listingOf, nul, und, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
 import { ListMap, saveLists, type SavedLists } from "./list-map.ts";
 import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
@@ -110,8 +110,6 @@ export function snapshotPathFor(dir: string, dataDir: string): string {
 
 /** The index's per-key lists a snapshot keeps (SavedIndex.lists). */
 const LISTS = ["sentencesOfPerson", "eventsOfPerson", "eventsOfPlace", "eventsOfYear"] as const;
-const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
-const und = <T>(v: T | null) => (v === null ? undefined : v);
 const utf8 = new TextDecoder();
 
 /**

@@ -17,8 +17,9 @@ export type EncEvent = [Event["kind"], number | string, DateValue, string | null
 
 const LANGS: Lang[] = ["en", "zh"];
 const utf8 = new TextDecoder();
-const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
-const und = <T>(v: T | null) => (v === null ? undefined : v);
+/** Optional fields as JSON keeps them (null) and back. */
+export const nul = <T>(v: T | undefined) => (v === undefined ? null : v);
+export const und = <T>(v: T | null) => (v === null ? undefined : v);
 
 /** What an event says it is, from its main sentence: the sentence itself, cut at 200 characters. */
 export const clipWhat = (t: string) => (t.length > 200 ? t.slice(0, 197) + "…" : t);

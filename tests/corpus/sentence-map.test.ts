@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { SentenceMap } from "../../src/corpus/sentence-map.ts";
+import { splitSentenceId } from "../../src/corpus/clean.ts";
+
+describe("splitSentenceId", () => {
+  it("splits at the last # and reads the position; anything else is not a sentence id", () => {
+    expect(splitSentenceId("part-1/x.txt#12")).toEqual(["part-1/x.txt", 12]);
+    expect(splitSentenceId("b#c.txt#0")).toEqual(["b#c.txt", 0]);
+    for (const bad of ["a#01", "a#", "a", "a#3b", "a#-1"]) expect(splitSentenceId(bad)).toBeUndefined();
+  });
+});
 
 describe("SentenceMap", () => {
   it("gets, sets and deletes by sentence id like a Map, with the size kept", () => {
