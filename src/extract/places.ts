@@ -32,7 +32,7 @@ const EN_PLACE = new RegExp(
   `\\b(?:in|at|to|from|near|visit(?:ed|ing)?|arrived in|held in|opened in)\\s+(?:the\\s+)?(?:(?:central|east|eastern|west|western|north|northern|south|southern|northwest|northeastern|northwestern|southwest|southeast|southwestern|capital)\\s+)*(?:(\\p{Lu}[\\p{L}]+)['’]s\\s+)?${PLACE}(?:,\\s+(\\p{Lu}[\\p{L}]+))?`,
   "gu",
 );
-const DATELINE = /^([A-Z][A-Z\- ]{2,30}?)(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*(?:[-–—]{1,2}|—)/;
+const DATELINE = /^([A-Z][A-Z'’\- ]{2,30}?)(?:,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*(?:[-–—]{1,2}|—)/;
 
 function cleanPlace(raw: string): string | null {
   let p = raw.replace(/\s+(City|Province|Region|Prefecture|Oblast|County)$/, "");
@@ -47,6 +47,12 @@ function cleanPlace(raw: string): string | null {
   return p.length >= 2 ? p : null;
 }
 
+/**
+ * After a word in -an/-ese, a lower-case word that is not a preposition, article or time word: the word
+ * is an adjective ("Central Asian country", "Chinese firms"), not a city in -an ("in Wuhan on Monday").
+ */
+const ADJECTIVE_TAIL = /^\s+(?!(?:on|in|at|with|to|for|from|of|by|as|the|a|an|this|last|next|early|late|earlier|later|recently|during|since|until|after|before|between|where|which|when|while|that|was|were|is|are|has|have|had|will)\b)[a-z]/;
+
 /** "Ambassador to", "Consul General in", "Minister in": the place after it belongs to an office, not to an event. */
 const OFFICE_BEFORE = new RegExp(`\\b(?:${EN_TITLES.filter((t) => !t.endsWith(".")).map((t) => t.replace(/\s+/g, "\\s+")).join("|")})\\s*$`, "iu");
 
@@ -54,7 +60,7 @@ export function findPlacesEn(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   const dl = text.match(DATELINE);
   if (dl) {
-    const name = dl[1]!.trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+    const name = dl[1]!.trim().toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
     out.push({ name, level: countryOf(name) ? "country" : "city", start: 0, dateline: true });
   }
   for (const m of text.matchAll(EN_PLACE)) {
@@ -62,7 +68,7 @@ export function findPlacesEn(text: string): PlaceMention[] {
     if (!name) continue;
     if (/^(?:to|in)\b/.test(m[0]) && OFFICE_BEFORE.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     const tail = text.slice(m.index! + m[0].length);
-    if (/^\s+of\s/.test(tail) || (/(an|ese)$/.test(name) && !COUNTRIES.some((c) => c.name === name) && /^\s+[a-z]/.test(tail))) continue; // "Great Hall of …", "Central Asian country"
+    if (/^\s+of\s/.test(tail) || (/(an|ese)$/.test(name) && !COUNTRIES.some((c) => c.name === name) && ADJECTIVE_TAIL.test(tail))) continue; // "Great Hall of …", "Central Asian country"
     // A person's name after "to"/"from"/"with" is not a place: require the capitalised run not to be followed by a verb-like lowercase name part.
     const level = countryOf(name) || COUNTRIES.some((c) => c.name === name) ? "country" : "city";
     const start = m.index! + m[0].indexOf(m[2]!);

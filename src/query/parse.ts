@@ -89,7 +89,8 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         if (n <= 4) byPinyin.set(pinyinKey(sub), sub);
         if ([...sub].every((c) => TRANSLIT.has(c)) && skeleton(sub).length >= 2) bySkeleton.set(skeleton(sub), sub);
       }
-  const rawToks = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // A word with an apostrophe inside is one word, as names are keyed ("Xi'an" is not "Xi"; "O'Brien"), a possessive is not.
+  const rawToks = folded.replace(/['’]s\b/g, "").replace(/(\p{L})['’](?=\p{L})/gu, "$1").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const toks = rawToks.map((t) => latinSpelling(t));
   // Ordinary corpus words ("committee", "energy") are not taken for transliterated names.
   const ordinary = new Set(rawToks.filter((t) => terms?.has(stem(t))).map((t) => latinSpelling(t)));

@@ -19,6 +19,13 @@ describe("findPlaces", () => {
     expect(findPlaces("AKTAU, March 2 (Xinhua) -- The port said")[0]!.name).toBe("Aktau");
     expect(findPlaces("第五次会议在兰州举行。")[0]!.name).toBe("兰州");
     expect(findPlaces("随后前往乌兹别克斯坦,出席峰会")[0]!.name).toBe("乌兹别克斯坦");
+    expect(findPlaces("XI'AN, May 11 (Xinhua) -- The talks began.")[0]).toMatchObject({ name: "Xi'an", dateline: true });
+  });
+  it("takes cities in -an for places, adjectives in -an not", () => {
+    expect(findPlaces("Zhang met Bozumbayev in Xi'an on Thursday.")[0]!.name).toBe("Xi'an");
+    expect(findPlaces("The forum opened in Wuhan last week.")[0]!.name).toBe("Wuhan");
+    expect(findPlaces("Trade with the Central Asian country grew.").map((p) => p.name)).toEqual([]);
+    expect(findPlaces("Investment in Central Asian countries grew.").map((p) => p.name)).toEqual([]);
   });
   it("does not take adjectives, buildings or months for places", () => {
     expect(findPlaces("the Kazakh delegation arrived in May").map((p) => p.name)).toEqual([]);
