@@ -208,6 +208,11 @@ export class PersonRegistry {
   private readonly withHan = new Set<Person>();
   private readonly byAlias = new Map<string, Person[]>();
   private readonly used = new Set<string>();
+  // The people of each file, and each person's place in registry order (people are only appended or removed,
+  // so a counter taken when a person is tracked orders them as `persons` does).
+  private readonly peopleOf = new Map<string, Set<Person>>();
+  private readonly order = new Map<Person, number>();
+  private tracked = 0;
 
   static build(raw: RawPerson[]): PersonRegistry {
     const reg = new PersonRegistry();
@@ -226,7 +231,7 @@ export class PersonRegistry {
       reg.track(p);
       for (const a of p.aliases) reg.indexAlias(p, a);
       for (const t of p.titles) reg.titlesOf.get(p)!.add(t);
-      for (const f of p.files) reg.filesOf.get(p)!.add(f);
+      for (const f of p.files) reg.addToFile(p, f);
       reg.used.add(p.id);
       reg.byId.set(p.id, p);
     }
@@ -236,6 +241,7 @@ export class PersonRegistry {
 
   private track(p: Person): void {
     this.persons.push(p);
+    this.order.set(p, this.tracked++);
     this.filesOf.set(p, new Set());
     this.aliasesOf.set(p, new Set());
     this.titlesOf.set(p, new Set());
@@ -256,6 +262,13 @@ export class PersonRegistry {
     const list = this.byAlias.get(nameKey(name));
     if (list) list.push(p);
     else this.byAlias.set(nameKey(name), [p]);
+  }
+
+  private addToFile(p: Person, file: string): void {
+    this.filesOf.get(p)!.add(file);
+    const s = this.peopleOf.get(file);
+    if (s) s.add(p);
+    else this.peopleOf.set(file, new Set([p]));
   }
 
   private inFile(p: Person, file: string): boolean {
@@ -316,7 +329,7 @@ export class PersonRegistry {
     if (!p.country && r.country) p.country = r.country;
     if (!this.inFile(p, r.file)) {
       p.files.push(r.file);
-      this.filesOf.get(p)!.add(r.file);
+      this.addToFile(p, r.file);
     }
     return { p, created, newAlias };
   }
@@ -344,15 +357,16 @@ export class PersonRegistry {
 
   /** The people named in `file`, in registry order. */
   personsIn(file: string): Person[] {
-    return this.persons.filter((p) => this.filesOf.get(p)!.has(file));
+    return [...(this.peopleOf.get(file) ?? [])].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
-  /** Forget an article: it leaves every person's files; people named nowhere else leave the registry. Returns those removed. */
-  removeFile(file: string, owners: Iterable<Person>): Person[] {
+  /** Forget an article: it leaves its people's files; people named nowhere else leave the registry. Returns those removed. */
+  removeFile(file: string): Person[] {
     const gone: Person[] = [];
+    const owners = this.personsIn(file);
+    this.peopleOf.delete(file);
     for (const p of owners) {
-      const files = this.filesOf.get(p);
-      if (!files?.has(file)) continue;
+      const files = this.filesOf.get(p)!;
       files.delete(file);
       p.files.splice(p.files.indexOf(file), 1);
       if (!p.files.length) gone.push(p);
@@ -370,6 +384,7 @@ export class PersonRegistry {
           }
         }
         this.filesOf.delete(p);
+        this.order.delete(p);
         this.aliasesOf.delete(p);
         this.titlesOf.delete(p);
         this.tokensOf.delete(p);
@@ -384,13 +399,20 @@ export class PersonRegistry {
     return gone;
   }
 
-  /** Add one article's mentions with the same merge rules; new people get a display name and id. Returns the new people. */
-  addFile(raw: RawPerson[]): Person[] {
+  /**
+   * Add one article's mentions with the same merge rules; new people get a display name and id. Returns
+   * the new people and the known people who got a new spelling (with how many spellings they had before).
+   */
+  addFile(raw: RawPerson[]): { created: Person[]; extended: Map<Person, number> } {
     const created: Person[] = [];
+    const extended = new Map<Person, number>();
     for (const r of distinctSorted(raw)) {
       const m = this.merge(r);
       if (m.created) created.push(m.p);
-      else if (m.newAlias && !created.includes(m.p)) this.listAlias(m.p, r.name);
+      else if (m.newAlias && !created.includes(m.p)) {
+        this.listAlias(m.p, r.name);
+        if (!extended.has(m.p)) extended.set(m.p, m.p.aliases.length - 1);
+      }
     }
     const count = new Map<string, number>();
     for (const r of raw) count.set(r.name, (count.get(r.name) ?? 0) + 1);
@@ -398,7 +420,12 @@ export class PersonRegistry {
       this.name(p, count);
       for (const a of p.aliases) this.listAlias(p, a);
     }
-    return created;
+    return { created, extended };
+  }
+
+  /** A person's place in registry order (the order of `persons`). */
+  position(p: Person): number {
+    return this.order.get(p) ?? -1;
   }
 }
 
@@ -427,38 +454,104 @@ export interface PersonKeys {
 }
 const personKeyCache = new WeakMap<Person[], PersonKeys>();
 
+/** The lookup keys of one person's spellings (`aliases`, by default all of them), and the first name tokens. */
+function keysOfPerson(aliases: string[]): { keys: Set<string>; firsts: Set<string> } {
+  const keys = new Set<string>();
+  const firsts = new Set<string>();
+  for (const al of aliases) {
+    if (/\p{Script=Han}/u.test(al)) {
+      const f = fold(al).replace(/[•·]/g, "");
+      if (f.length >= 2) keys.add(`hb:${f.slice(0, 2)}`);
+      keys.add(`j:${pinyinKey(al)}`);
+      keys.add(`sk:${skeleton(fold(al).split(/[•·-]/).pop()!)}`);
+      continue;
+    }
+    const at = nameTokens(al);
+    firsts.add(at[0]!);
+    keys.add(`j:${latinSpelling(at.join(""))}`);
+    keys.add(`sk:${skeleton(at[at.length - 1]!)}`);
+    for (const t of at) for (const d of t.length >= 6 ? deletions(t) : [t]) keys.add(`t:${d}`);
+  }
+  return { keys, firsts };
+}
+
 /** The keys of `persons`, built once per registry (or as a snapshot saved them, see `rememberPersonKeys`). */
 export function personLookupKeys(persons: Person[]): PersonKeys {
   let k = personKeyCache.get(persons);
   if (k) return k;
   const byKey = new ListMap<string, Person>();
   k = { byKey, firstCount: new Map() };
-  const put = (key: string, p: Person) => {
-    const l = byKey.get(key);
-    if (!l) byKey.set(key, [p]);
-    // A person's keys are all put before the next person's: p is in the list only if it is the last.
-    else if (l[l.length - 1] !== p) l.push(p);
-  };
   for (const p of persons) {
-    const firsts = new Set<string>();
-    for (const al of p.aliases) {
-      if (/\p{Script=Han}/u.test(al)) {
-        const f = fold(al).replace(/[•·]/g, "");
-        if (f.length >= 2) put(`hb:${f.slice(0, 2)}`, p);
-        put(`j:${pinyinKey(al)}`, p);
-        put(`sk:${skeleton(fold(al).split(/[•·-]/).pop()!)}`, p);
-        continue;
-      }
-      const at = nameTokens(al);
-      firsts.add(at[0]!);
-      put(`j:${latinSpelling(at.join(""))}`, p);
-      put(`sk:${skeleton(at[at.length - 1]!)}`, p);
-      for (const t of at) for (const d of t.length >= 6 ? deletions(t) : [t]) put(`t:${d}`, p);
+    const { keys, firsts } = keysOfPerson(p.aliases);
+    for (const key of keys) {
+      const l = byKey.get(key);
+      if (l) l.push(p);
+      else byKey.set(key, [p]);
     }
     for (const f of firsts) k.firstCount.set(f, (k.firstCount.get(f) ?? 0) + 1);
   }
   personKeyCache.set(persons, k);
   return k;
+}
+
+/** What one change of a registry did to its people: who left, who came, who got new spellings (and how many they had). */
+export interface PeopleChange {
+  gone: Person[];
+  created: Person[];
+  extended: Map<Person, number>;
+}
+
+/**
+ * Carry the lookup keys of `from` (the persons before a change) over to `to` (after it), changing only
+ * the lists of the people concerned, so that the first question after an article arrives does not build
+ * every person's keys again. `position` orders people as the registry does. The keys of `from` are taken
+ * over (they are not valid for it afterwards); nothing happens if they were never built.
+ */
+export function carryPersonKeys(from: Person[], to: Person[], change: PeopleChange, position: (p: Person) => number): void {
+  const k = personKeyCache.get(from);
+  if (!k) return;
+  personKeyCache.delete(from);
+  const { byKey, firstCount } = k;
+  for (const p of change.gone) {
+    const { keys, firsts } = keysOfPerson(p.aliases);
+    for (const key of keys) {
+      const l = byKey.get(key);
+      const i = l ? l.indexOf(p) : -1;
+      if (i < 0) continue;
+      l!.splice(i, 1);
+      if (!l!.length) byKey.delete(key);
+    }
+    for (const f of firsts) {
+      const n = (firstCount.get(f) ?? 1) - 1;
+      if (n > 0) firstCount.set(f, n);
+      else firstCount.delete(f);
+    }
+  }
+  const add = (p: Person, before: string[]) => {
+    const had = keysOfPerson(before);
+    const now = keysOfPerson(p.aliases);
+    const at = position(p);
+    for (const key of now.keys) {
+      if (had.keys.has(key)) continue;
+      const l = byKey.get(key);
+      if (!l) {
+        byKey.set(key, [p]);
+        continue;
+      }
+      // In registry order (a new person is last; a known one goes among the others).
+      let lo = 0, hi = l.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (position(l[mid]!) < at) lo = mid + 1;
+        else hi = mid;
+      }
+      l.splice(lo, 0, p);
+    }
+    for (const f of now.firsts) if (!had.firsts.has(f)) firstCount.set(f, (firstCount.get(f) ?? 0) + 1);
+  };
+  for (const [p, n] of change.extended) add(p, p.aliases.slice(0, n));
+  for (const p of change.created) add(p, []);
+  personKeyCache.set(to, k);
 }
 
 /** Keys of `persons` read back from a snapshot: used instead of building them again. */

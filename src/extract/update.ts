@@ -17,7 +17,7 @@ import { listingOf } from "../index/stored.ts";
 import type { Corpus } from "../corpus/corpus.ts";
 import type { IndexDelta } from "../index/index.ts";
 import type { Article, Event } from "../types.ts";
-import type { PersonRegistry } from "./aliases.ts";
+import { carryPersonKeys, type PeopleChange, type PersonRegistry } from "./aliases.ts";
 import { findDates } from "./dates.ts";
 import { articleEvents, findArticlePeople, inferYearsIn, personKeysCache, rawPersonsOf, resolveArticle, type EventLookup } from "./events.ts";
 
@@ -181,10 +181,16 @@ export function updateExtraction(prev: Corpus, removed: Article[], added: Articl
   for (const f of dependents) for (const s of articleOf.get(f)!.sentences) sentenceEvent.delete(s.id);
 
   // The registry: removed articles leave; added ones come in (their new people get ids).
-  for (const f of goneFiles) registry.removeFile(f, registry.persons);
+  const people: PeopleChange = { gone: [], created: [], extended: new Map() };
+  for (const f of goneFiles) people.gone.push(...registry.removeFile(f));
   const found = new Map(added.map((a) => [a, findArticlePeople(a)] as const));
-  for (const a of [...added].sort((x, y) => byFile(x.file, y.file))) registry.addFile(rawPersonsOf(a, found.get(a)!));
+  for (const a of [...added].sort((x, y) => byFile(x.file, y.file))) {
+    const { created, extended } = registry.addFile(rawPersonsOf(a, found.get(a)!));
+    people.created.push(...created);
+    for (const [p, n] of extended) if (!people.extended.has(p) && !people.created.includes(p)) people.extended.set(p, n);
+  }
   const persons = registry.persons.slice();
+  carryPersonKeys(prev.persons, persons, people, (p) => registry.position(p));
   const byId = registry.byId;
 
   // Extract the added articles; extract the dependents' events again (their people are unchanged).

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
+import { personLookupKeys } from "../../src/extract/aliases.ts";
+import type { Person } from "../../src/types.ts";
 
 const QUESTIONS = [
   "Who co-chaired the 11th Meeting of the China-Kazakhstan Cooperation Committee?",
@@ -112,6 +114,52 @@ describe("incremental refresh prepared ahead (as the live corpus does at start-u
       expect(c.corpus.events).toEqual(f.corpus.events);
       expect(answers(c)).toEqual(answers(f));
       expect(f.prepareUpdates()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("person lookup keys across a change", () => {
+  // The keys as a fresh build of the same persons would make them (a new array: nothing cached for it).
+  const keysOf = (persons: Person[]) => {
+    const k = personLookupKeys(persons);
+    return { byKey: Object.fromEntries([...k.byKey.keys()].sort().map((key) => [key, k.byKey.get(key)!.map((p) => p.id)])), firstCount: Object.fromEntries([...k.firstCount].sort()) };
+  };
+  const NEWCOMER = `Kazakh energy minister visits Xi'an
+Updated: 2017-05-12 09:00
+XI'AN, May 11 (Xinhua) -- Chinese Vice Premier Zhang Gaoli met Kazakh Energy Minister Kanat Bozumbayev in Xi'an on Thursday.
+Bozumbayev said Kazakhstan would expand oil and gas exports to China.
+`;
+
+  it("are carried over, not rebuilt, and equal those of a fresh build after adding, changing and removing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kz-keys-"));
+    try {
+      cpSync("data", dir, { recursive: true });
+      const c = await Core.load({ dataDir: dir, incremental: "always" });
+      c.warmUp();
+      const step = async (files: string[]) => {
+        const before = personLookupKeys(c.corpus.persons);
+        await c.refresh({ files });
+        expect(c.lastRefresh?.mode).toBe("incremental");
+        // The same keys object, changed in place for the new persons array.
+        expect(personLookupKeys(c.corpus.persons)).toBe(before);
+        expect(keysOf(c.corpus.persons)).toEqual(keysOf([...c.corpus.persons]));
+      };
+      writeFileSync(join(dir, "009_newcomer.txt"), NEWCOMER);
+      await step(["009_newcomer.txt"]);
+      expect(c.ask("Who did Kanat Bozumbayev meet in Xi'an?").found).toBe(true);
+      // A new spelling of a person named in another article, and a removal.
+      const tokayev = () => c.corpus.persons.find((p) => p.aliases.includes("Tokayev"))!;
+      const spellings = tokayev().aliases.length;
+      appendFileSync(join(dir, "009_newcomer.txt"), "Kanat Bozumbayev also met President Kassym-Jomart Tokaev.\n");
+      await step(["009_newcomer.txt"]);
+      expect(tokayev().aliases.length).toBe(spellings + 1);
+      unlinkSync(join(dir, "009_newcomer.txt"));
+      await step(["009_newcomer.txt"]);
+      expect(c.ask("Who did Kanat Bozumbayev meet in Xi'an?").found).toBe(false);
+      const f = await Core.load({ dataDir: dir, incremental: "never" });
+      expect(answers(c)).toEqual(answers(f));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
