@@ -4,7 +4,7 @@
  * Adapters never reach past this file into the pipeline.
  */
 import type { Answer } from "./answer.ts";
-import { assembleCorpus, buildCorpus, registryOf, scanCorpus, setRegistry, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
+import { assembleCorpus, buildCorpus, registryOf, scanCorpus, setRegistry, settleStamps, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
 import { inferAfter, prepareUpdates, updateExtraction } from "./extract/update.ts";
 import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
@@ -167,7 +167,7 @@ export class Core {
     const scan = await scanCorpus(this.options.dataDir, prev, { maxBytes: this.options.maxFileBytes }, opts.files);
     const change = scan.change;
     if (scan.unchanged) {
-      const touched = [...scan.stamps].some(([f, st]) => prev.stamps.get(f)?.mtimeMs !== st.mtimeMs || prev.stamps.get(f)?.ctimeMs !== st.ctimeMs) || scan.stamps.size !== prev.stamps.size;
+      const touched = settleStamps(scan, prev.stamps);
       prev.stamps = scan.stamps;
       this.lastRefresh = { ...change, mode: "none", ms: 0 };
       if (touched) this.save();
@@ -187,11 +187,14 @@ export class Core {
       const index = this.index;
       index.update(delta.corpus, delta);
       index.yearsSet(inferAfter(delta, index.eventLookup()));
+      settleStamps(scan, prev.stamps);
       this.current = { corpus: delta.corpus, index };
       this.drift += size;
     } else {
       const corpus = assembleCorpus(scan.articles, scan.problems, scan.stamps);
-      this.current = { corpus, index: new CorpusIndex(corpus) };
+      const index = new CorpusIndex(corpus);
+      settleStamps(scan, prev.stamps);
+      this.current = { corpus, index };
       this.drift = 0;
     }
     const ms = performance.now() - t0;

@@ -82,7 +82,13 @@ const IO_WINDOW = 64;
 export interface Scan {
   articles: Article[];
   problems: LoadProblem[];
+  /**
+   * The files' stamps after the scan. A scan of named files returns the previous corpus's map itself and
+   * what to change in it (`stampChanges`, undefined for a file gone): copying 100,000 stamps per change
+   * costs more than the change. `settleStamps` applies them once the new corpus is taken.
+   */
   stamps: Corpus["stamps"];
+  stampChanges?: Map<string, FileStamp | undefined>;
   change: CorpusChange;
   /** New articles and new versions of changed ones. */
   added: Article[];
@@ -165,7 +171,7 @@ function corpusPath(raw: string): string | undefined {
 /** scanCorpus for the named files only: the cost is theirs, not the folder's. */
 async function scanOnly(dir: string, prev: Corpus, opts: LoadOptions, only: string[]): Promise<Scan> {
   const files = [...new Set(only.map(corpusPath).filter((f): f is string => f !== undefined))].sort();
-  const stamps = new Map(prev.stamps);
+  const stampChanges = new Map<string, FileStamp | undefined>();
   const change: CorpusChange = { added: [], changed: [], removed: [] };
   const added: Article[] = [];
   const removed: Article[] = [];
@@ -182,14 +188,14 @@ async function scanOnly(dir: string, prev: Corpus, opts: LoadOptions, only: stri
     const was = old.get(f);
     if (!st) {
       // Gone.
-      stamps.delete(f);
+      if (prev.stamps.has(f)) stampChanges.set(f, undefined);
       if (was) {
         change.removed.push(f);
         removed.push(was);
       }
       return;
     }
-    stamps.set(f, st);
+    if (!sameStamp(st, prev.stamps.get(f))) stampChanges.set(f, st);
     const r = reads[i];
     if (!r) {
       const p = prev.problems.find((x) => x.file === f);
@@ -216,7 +222,25 @@ async function scanOnly(dir: string, prev: Corpus, opts: LoadOptions, only: stri
   const gone = new Set(removed.map((a) => a.file));
   const articles = [...prev.articles.filter((a) => !gone.has(a.file)), ...added];
   const unchanged = !change.added.length && !change.changed.length && !change.removed.length && problems.length === prev.problems.length;
-  return { articles, problems, stamps, change, added, removed, unchanged };
+  return { articles, problems, stamps: prev.stamps, stampChanges, change, added, removed, unchanged };
+}
+
+/**
+ * Apply a scan's stamp changes to its stamps (a scan of named files changes the previous corpus's map in
+ * place: call it when the corpus the scan describes replaces the previous one). Returns whether any
+ * file's stamp changed.
+ */
+export function settleStamps(scan: Scan, prev: Corpus["stamps"]): boolean {
+  if (!scan.stampChanges) {
+    if (scan.stamps.size !== prev.size) return true;
+    for (const [f, st] of scan.stamps) if (!sameStamp(st, prev.get(f))) return true;
+    return false;
+  }
+  for (const [f, st] of scan.stampChanges) {
+    if (st) scan.stamps.set(f, st);
+    else scan.stamps.delete(f);
+  }
+  return scan.stampChanges.size > 0;
 }
 
 function lowerBoundFile(articles: Article[], file: string): number {

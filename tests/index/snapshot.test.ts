@@ -91,6 +91,27 @@ describe("corpus snapshot", () => {
     expect(again.ok && again.touched).toEqual([]);
   });
 
+  it("records a file touched after loading, when a watcher names it, in the next snapshot", async () => {
+    const core = await load();
+    await core.whenSaved();
+    const later = new Date(Date.now() + 120_000);
+    utimesSync(join(data, first), later, later);
+    expect(await core.refresh({ files: [first] })).toEqual({ added: [], changed: [], removed: [] });
+    expect(core.corpus.stamps.get(first)?.mtimeMs).toBe(statSync(join(data, first)).mtimeMs);
+    await core.whenSaved();
+    const again = await readSnapshot(snap, data);
+    expect(again.ok && again.touched).toEqual([]);
+    // A file added and removed the same way leaves its stamp, and the snapshot, behind.
+    writeFileSync(join(data, "zz-named.txt"), "Talks in Astana\nChinese and Kazakh officials held talks in Astana on Monday.\n");
+    expect((await core.refresh({ files: ["zz-named.txt"] })).added).toEqual(["zz-named.txt"]);
+    expect(core.corpus.stamps.has("zz-named.txt")).toBe(true);
+    unlinkSync(join(data, "zz-named.txt"));
+    expect((await core.refresh({ files: ["zz-named.txt"] })).removed).toEqual(["zz-named.txt"]);
+    expect(core.corpus.stamps.has("zz-named.txt")).toBe(false);
+    await core.whenSaved();
+    expect((await load()).loaded.from).toBe("snapshot");
+  });
+
   it("is stale when a file's bytes change but not its size", async () => {
     const f = join(data, first);
     const before = readFileSync(f);
