@@ -117,7 +117,7 @@ export class SentenceTable {
 }
 
 /** Documents 0..n-1 as the sentences of `articles` in order (how a snapshot numbers them). */
-function articleDocIds(articles: Article[]): DocIds {
+export function articleDocIds(articles: Article[]): DocIds {
   const files = articles.map((a) => a.file);
   const starts = new Int32Array(files.length + 1);
   const at = new Map<string, number>();
@@ -443,8 +443,8 @@ export class CorpusIndex {
 
   /** The index's state for a snapshot (search postings compacted, places, acronyms). */
   save(): SavedIndex {
-    const parts = this.search.exportParts();
-    const { ids: _ids, ...search } = parts;
+    const { terms, offsets, docs: postings, tfs, fieldLengths, avgFieldLength } = this.search.exportParts();
+    const search = { terms, offsets, docs: postings, tfs, fieldLengths, avgFieldLength };
     const docs = articleDocIds(this.current.articles);
     const eventAt = new Map(this.current.events.map((e, i) => [e, i] as const));
     const lists = {

@@ -507,7 +507,19 @@ export class SentenceSearch implements TextSearch {
     });
     const fieldLengths = new Uint16Array(live.length);
     live.forEach((d, i) => (fieldLengths[i] = this.fieldLengths[d]!));
-    return { terms: keep.map((t) => this.termText[t]!), offsets, docs, tfs, fieldLengths, avgFieldLength: this.avg, ids: live.map((d) => this.idOf(d)) };
+    const idOf = (d: number) => this.idOf(d);
+    return {
+      terms: keep.map((t) => this.termText[t]!),
+      offsets,
+      docs,
+      tfs,
+      fieldLengths,
+      avgFieldLength: this.avg,
+      // Named only when asked: a snapshot names documents by their articles, and millions of id strings cost seconds.
+      get ids() {
+        return live.map(idOf);
+      },
+    };
   }
 
   /** An index from exported parts; `ids` names document i (corpus order) without a string per document. */
