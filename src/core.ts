@@ -136,7 +136,7 @@ export class Core {
       const { corpus, index } = this.current;
       const t0 = performance.now();
       try {
-        const bytes = await writeSnapshot(path, corpus, index.save(), { dataDir: this.options.dataDir });
+        const bytes = await writeSnapshot(path, corpus, await index.savePaced(), { dataDir: this.options.dataDir });
         this.options.logger?.info({ snapshot: path, bytes, ms: Math.round(performance.now() - t0) }, "corpus snapshot written");
       } catch (err) {
         this.options.logger?.warn({ snapshot: path, err: err instanceof Error ? err.message : String(err) }, "corpus snapshot not written");

@@ -15,7 +15,8 @@ import type { Article, Event, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
 import { listingOf } from "./stored.ts";
-import { ListMap, saveLists, type SavedLists } from "./list-map.ts";
+import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
+import { Pacer, runPaced, runSync, type Steps } from "./paced.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
@@ -443,15 +444,35 @@ export class CorpusIndex {
 
   /** The index's state for a snapshot (search postings compacted, places, acronyms). */
   save(): SavedIndex {
-    const { terms, offsets, docs: postings, tfs, fieldLengths, avgFieldLength } = this.search.exportParts();
+    return runSync(this.saveSteps());
+  }
+
+  /**
+   * save() in slices of ~10 ms with pauses between them, so that questions asked while a snapshot is
+   * written after a change wait for a slice, not for the whole export (seconds at 100,000 articles).
+   * The index must not change meanwhile (Core.refresh waits for the write).
+   */
+  savePaced(): Promise<SavedIndex> {
+    return runPaced(this.saveSteps());
+  }
+
+  private *saveSteps(): Steps<SavedIndex> {
+    const pacer = new Pacer();
+    const { terms, offsets, docs: postings, tfs, fieldLengths, avgFieldLength } = yield* this.search.exportSteps(pacer);
     const search = { terms, offsets, docs: postings, tfs, fieldLengths, avgFieldLength };
     const docs = articleDocIds(this.current.articles);
-    const eventAt = new Map(this.current.events.map((e, i) => [e, i] as const));
+    const eventAt = new Map<Event, number>();
+    const events = this.current.events;
+    for (let i = 0; i < events.length; i++) {
+      eventAt.set(events[i]!, i);
+      if (pacer.tick()) yield;
+    }
+    const event = (e: Event) => eventAt.get(e)!;
     const lists = {
-      sentencesOfPerson: saveLists(this.sentencesOfPerson, (sid) => docs.docOf(sid)!),
-      eventsOfPerson: saveLists(this.eventsOfPerson, (e) => eventAt.get(e)!),
-      eventsOfPlace: saveLists(this.eventsOfPlace, (e) => eventAt.get(e)!),
-      eventsOfYear: saveLists(this.eventsOfYear, (e) => eventAt.get(e)!),
+      sentencesOfPerson: yield* saveListsSteps(this.sentencesOfPerson, (sid) => docs.docOf(sid)!, pacer),
+      eventsOfPerson: yield* saveListsSteps(this.eventsOfPerson, event, pacer),
+      eventsOfPlace: yield* saveListsSteps(this.eventsOfPlace, event, pacer),
+      eventsOfYear: yield* saveListsSteps(this.eventsOfYear, event, pacer),
     };
     return { search, lists, places: this.placeList, acronyms: [...this.acronyms].map(([k, v]) => [k, v, this.acronymFile.get(k)!]) };
   }

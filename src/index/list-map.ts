@@ -4,6 +4,8 @@
  * keys. `ListMap` reads like a Map of arrays; `saveLists` writes one back as numbers.
  */
 
+import { Pacer, runSync, type Steps } from "./paced.ts";
+
 /**
  * Lists per key as a snapshot keeps them: key i's items are `items[at[i]..at[i+1]]`, as numbers (a
  * sentence's position in the corpus, an event's index in `corpus.events`).
@@ -52,10 +54,15 @@ export class ListMap<K, T> {
     return [...this.own.keys(), ...this.base.keys()];
   }
 
-  /** Every list, without keeping those not asked for yet (for writing a snapshot). */
+  /**
+   * Every list, without keeping those not asked for yet (for writing a snapshot). The keys are taken
+   * first: a list asked for while a paced write iterates is still visited, once.
+   */
   *entries(): IterableIterator<[K, T[]]> {
-    yield* this.own;
-    for (const k of this.base.keys()) yield [k, this.fromBase(k)];
+    for (const k of this.keys()) {
+      const l = this.own.get(k) ?? (this.base.has(k) ? this.fromBase(k) : undefined);
+      if (l) yield [k, l];
+    }
   }
 
   *values(): IterableIterator<T[]> {
@@ -71,11 +78,17 @@ export class ListMap<K, T> {
 
 /** Lists per key as numbers (`number` gives an item's). */
 export function saveLists<K, T>(m: ListMap<K, T>, number: (x: T) => number): SavedLists<K> {
+  return runSync(saveListsSteps(m, number));
+}
+
+/** saveLists as a job that yields between slices (a snapshot write in the background). */
+export function* saveListsSteps<K, T>(m: ListMap<K, T>, number: (x: T) => number, pacer = new Pacer()): Steps<SavedLists<K>> {
   const keys: K[] = [], at: number[] = [0], items: number[] = [];
   for (const [k, l] of m.entries()) {
     keys.push(k);
     for (const x of l) items.push(number(x));
     at.push(items.length);
+    if (pacer.tick(l.length + 1)) yield;
   }
   return { keys, at: Int32Array.from(at), items: Int32Array.from(items) };
 }

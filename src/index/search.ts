@@ -14,6 +14,8 @@
  */
 
 /** One search result: the document id, its score and the query terms it matched (MiniSearch's order). */
+import { Pacer, runSync, type Steps } from "./paced.ts";
+
 export interface SearchHit {
   id: string;
   score: number;
@@ -433,6 +435,11 @@ export class SentenceSearch implements TextSearch {
    * `ids[i]` is the id of document i.
    */
   exportParts(): SearchParts & { ids: string[] } {
+    return runSync(this.exportSteps());
+  }
+
+  /** exportParts as a job that yields between slices of terms (a snapshot write in the background). */
+  *exportSteps(pacer = new Pacer()): Steps<SearchParts & { ids: string[] }> {
     this.seal();
     const n = this.docCount;
     // Sealed documents (0..B-1) are in corpus order already (their order key is their number); only those
@@ -469,7 +476,9 @@ export class SentenceSearch implements TextSearch {
     });
     const docs = new Int32Array(total);
     const tfs = new Uint16Array(total);
-    keep.forEach((t, i) => {
+    for (let i = 0; i < keep.length; i++) {
+      const t = keep[i]!;
+      if (pacer.tick(this.df[t]!)) yield;
       let at = offsets[i]!;
       const dd = this.deltaDocs.get(t);
       if (baseOrdered) {
@@ -494,7 +503,7 @@ export class SentenceSearch implements TextSearch {
           docs[at] = extra[k]![0];
           tfs[at++] = extra[k]![1];
         }
-        return;
+        continue;
       }
       const pairs: [number, number][] = [];
       if (t < this.baseTerms) for (let j = this.offsets[t]!; j < this.offsets[t + 1]!; j++) if (this.alive[this.baseDocs[j]!]) pairs.push([renum[this.baseDocs[j]!]!, this.baseTfs[j]!]);
@@ -504,7 +513,7 @@ export class SentenceSearch implements TextSearch {
         docs[at] = d;
         tfs[at++] = tf;
       }
-    });
+    }
     const fieldLengths = new Uint16Array(live.length);
     live.forEach((d, i) => (fieldLengths[i] = this.fieldLengths[d]!));
     const idOf = (d: number) => this.idOf(d);
@@ -539,9 +548,14 @@ export class SentenceSearch implements TextSearch {
     s.baseTerms = parts.terms.length;
     s.base = ids;
     s.baseCount = n;
-    s.fieldLengths = parts.fieldLengths;
-    s.alive = new Uint8Array(n).fill(1);
-    s.order = new Float64Array(n);
+    // Room for the documents of the first changes, so that adding one article does not copy these arrays
+    // (tens of MB at 100,000 articles); later growth doubles them as usual.
+    const room = n + (n >> 6) + 1024;
+    s.fieldLengths = new Uint16Array(room);
+    s.fieldLengths.set(parts.fieldLengths);
+    s.alive = new Uint8Array(room);
+    s.alive.fill(1, 0, n);
+    s.order = new Float64Array(room);
     for (let d = 0; d < n; d++) s.order[d] = d;
     s.count = n;
     s.avg = parts.avgFieldLength;

@@ -24,7 +24,8 @@ import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
 import { encodeEvents, encodeSentences, interner, listingOf, nul, und, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
-import { ListMap, saveLists, type SavedLists } from "./list-map.ts";
+import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
+import { pause, runPaced } from "./paced.ts";
 import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
@@ -185,7 +186,6 @@ function eventKeys(events: Event[], persons: Person[]): { json: { places: string
 // ───────────────────────────── writing ─────────────────────────────
 
 /** Let the event loop run what waits between chunks (a bot keeps answering while a snapshot is written). */
-const breathe = () => new Promise<void>((r) => setImmediate(r));
 
 /** Write the snapshot of `corpus` + its index state to `path` (atomically). Returns the size in bytes. */
 export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIndex, opts: { dataDir: string; fingerprint?: string }): Promise<number> {
@@ -210,7 +210,7 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
       const buf = Buffer.from(JSON.stringify(items.slice(i, i + size).map(encode)), "utf8");
       s.lengths.push(buf.length);
       await write(buf);
-      await breathe();
+      await pause();
     }
     sections.push(s);
   };
@@ -240,16 +240,16 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
         const parts = corpus.articles.slice(i, i + 500).map(bytes);
         for (const p of parts) blobs.lengths.push(p.length);
         await write(Buffer.concat(parts));
-        await breathe();
+        await pause();
       }
       sections.push(blobs);
     };
     await blobSection("sentences", sentenceBytes);
     await blobSection("events", (a) => eventBytes(a, eventsOf.get(a.file) ?? []));
     // Each of the whole-corpus steps below runs in one go: let questions waiting meanwhile go first.
-    await breathe();
+    await pause();
     const keys = eventKeys(corpus.articles.flatMap((a) => eventsOf.get(a.file) ?? []), corpus.persons);
-    await breathe();
+    await pause();
     await jsonSection("eventKeys", [keys.json]);
     await jsonSection("articles", corpus.articles, (x) => encodeArticle(x as Article, corpus, eventsOf.get((x as Article).file) ?? [], personIndex), 500);
     await jsonSection("problems", [corpus.problems]);
@@ -260,9 +260,9 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     if (!lists) throw new Error("the index gave no lists to save");
     await jsonSection("listKeys", [Object.fromEntries(LISTS.map((n) => [n, lists[n].keys]))]);
     // The people's lookup keys (query/parse.ts builds them before the first question: seconds at 100k).
-    await breathe();
+    await pause();
     const pk = personLookupKeys(corpus.persons);
-    const personKeys = saveLists(pk.byKey, (p) => personIndex.get(p.id)!);
+    const personKeys = await runPaced(saveListsSteps(pk.byKey, (p) => personIndex.get(p.id)!));
     await jsonSection("personKeys", [{ keys: personKeys.keys, firstCount: [...pk.firstCount] }]);
     await typedSection("offsets", "i32", saved.search.offsets);
     await typedSection("docs", "i32", saved.search.docs);
