@@ -346,7 +346,7 @@ interface ChildSpec {
   resultFile: string;
   /** core: write the snapshot here after the questions (timed); restart: load from it. */
   snapshotFile?: string;
-  /** core: also time an incremental add/change/remove of one article. */
+  /** core and restart: also time an incremental add/change/remove of one article. */
   incremental?: boolean;
 }
 
@@ -498,7 +498,8 @@ async function childMain(specFile: string): Promise<void> {
       const bytes = await writeSnapshot(spec.snapshotFile, engine.core.corpus, engine.core.index.save(), { dataDir: spec.dataDir });
       result.snapshot = { writeMs: round(performance.now() - t, 0), bytes };
     }
-    if (spec.pipeline === "core" && spec.incremental && engine.core) result.incremental = await measureIncremental(engine, spec.dataDir);
+    // After a build (core) and after a restart from the snapshot (what a running bot usually is).
+    if (spec.pipeline !== "naive" && spec.incremental && engine.core) result.incremental = await measureIncremental(engine, spec.dataDir);
     result.ok = true;
   } catch (err) {
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -818,10 +819,10 @@ function incrementalTable(runs: RunResult[]): string | undefined {
     .filter((r) => r.ok && r.incremental)
     .map((r) => {
       const i = r.incremental!;
-      return [r.label, i.add.mode, i.prepareMs, i.add.updateMs, i.change.updateMs, i.remove.updateMs, i.add.refreshMs, i.change.refreshMs, i.remove.refreshMs, i.fullScanMs, r.snapshot ? round(r.snapshot.bytes / MB, 0) : undefined, r.snapshot ? round(r.snapshot.writeMs / 1000, 1) : undefined];
+      return [r.label, r.pipeline, i.add.mode, i.prepareMs, i.add.updateMs, i.change.updateMs, i.remove.updateMs, i.add.refreshMs, i.change.refreshMs, i.remove.refreshMs, i.fullScanMs, r.snapshot ? round(r.snapshot.bytes / MB, 0) : undefined, r.snapshot ? round(r.snapshot.writeMs / 1000, 1) : undefined];
     });
   if (!rows.length) return undefined;
-  return table(["corpus", "mode", "prepare ms", "add ms", "change ms", "remove ms", "add refresh ms", "change refresh ms", "remove refresh ms", "full scan ms", "snapshot MB", "snapshot write s"], rows);
+  return table(["corpus", "after", "mode", "prepare ms", "add ms", "change ms", "remove ms", "add refresh ms", "change refresh ms", "remove refresh ms", "full scan ms", "snapshot MB", "snapshot write s"], rows);
 }
 
 function coldTable(cold: ColdResult[]): string {
@@ -866,7 +867,7 @@ async function parentMain(argv: string[]): Promise<void> {
           sampleMs: opts.sampleMs,
           resultFile: join(tmp, `run-${runs.length}.json`),
           snapshotFile: pipeline === "naive" || (pipeline === "core" && !opts.restart) ? undefined : snapshotFile,
-          incremental: pipeline === "core" && opts.incremental,
+          incremental: pipeline !== "naive" && opts.incremental,
         },
         opts.timeoutMs,
       );

@@ -59,6 +59,14 @@ function bm25(tf: number, df: number, n: number, fieldLength: number, avg: numbe
   return invDocFreq * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLength) / avg)));
 }
 
+/**
+ * Capacity for `n` documents with room for a few more: arrays sized per document (tens of MB at 100,000
+ * articles) are then not copied or allocated anew on the first changes after a restore.
+ */
+function withRoom(n: number): number {
+  return n + (n >> 6) + 1024;
+}
+
 function grow<T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
@@ -309,7 +317,7 @@ export class SentenceSearch implements TextSearch {
     this.seal();
     const n = this.docCount;
     if (this.scratchScore.length < n) {
-      this.scratchScore = new Float64Array(Math.max(n, this.scratchScore.length * 2));
+      this.scratchScore = new Float64Array(withRoom(n));
       this.scratchQuality = new Uint16Array(this.scratchScore.length);
       this.scratchFirst = new Int32Array(this.scratchScore.length);
     }
@@ -550,7 +558,7 @@ export class SentenceSearch implements TextSearch {
     s.baseCount = n;
     // Room for the documents of the first changes, so that adding one article does not copy these arrays
     // (tens of MB at 100,000 articles); later growth doubles them as usual.
-    const room = n + (n >> 6) + 1024;
+    const room = withRoom(n);
     s.fieldLengths = new Uint16Array(room);
     s.fieldLengths.set(parts.fieldLengths);
     s.alive = new Uint8Array(room);
