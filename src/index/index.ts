@@ -11,7 +11,7 @@
 import type { Corpus } from "../corpus/corpus.ts";
 import { sentenceCount, splitSentenceId } from "../corpus/clean.ts";
 import { findPlaces, placeKey } from "../extract/places.ts";
-import type { Article, Event, Sentence } from "../types.ts";
+import type { Article, Event, Lang, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
 import { listingOf } from "./stored.ts";
@@ -114,6 +114,13 @@ export class SentenceTable {
     const at = splitSentenceId(id);
     const a = at && this.articles.get(at[0]);
     return !!a && at[1] < sentenceCount(a);
+  }
+  /** A sentence's language, from its article when the article has one language (no sentence read). */
+  langOf(id: string): Lang | undefined {
+    const at = splitSentenceId(id);
+    const a = at && this.articles.get(at[0]);
+    if (!a || at[1] >= sentenceCount(a)) return undefined;
+    return a.langs.length === 1 ? a.langs[0] : a.sentences[at[1]]!.lang;
   }
 }
 

@@ -184,13 +184,17 @@ const MAX_GLOSSED = 40;
  */
 function personSentences(intent: Intent, index: CorpusIndex, pool: Map<string, number>): string[] {
   if (!intent.persons.length) return [];
-  const [first, ...others] = intent.persons;
-  const named = (index.sentencesOfPerson.get(first!) ?? []).filter((sid) => !pool.has(sid) && others.every((p) => index.peopleIn(sid).includes(p)));
+  // Walk the shortest of the asked people's lists (in corpus order, like every list) and check the others.
+  const lists = intent.persons.map((p) => index.sentencesOfPerson.get(p) ?? []);
+  const at = lists.reduce((best, l, i) => (l.length < lists[best]!.length ? i : best), 0);
+  const others = intent.persons.filter((_, i) => i !== at);
+  const named = lists[at]!.filter((sid) => !pool.has(sid) && (!others.length || others.every((p) => index.peopleIn(sid).includes(p))));
   if (named.length <= MAX_PERSON_SENTENCES) return named;
   const terms = expandTerms(intent, index);
   const best = new Set<string>();
-  const own = named.filter((sid) => index.sentences.get(sid)!.lang === intent.lang);
-  for (const group of [own, named.filter((sid) => index.sentences.get(sid)!.lang !== intent.lang), named]) {
+  const own: string[] = [], foreign: string[] = [];
+  for (const sid of named) (index.sentences.langOf(sid) === intent.lang ? own : foreign).push(sid);
+  for (const group of [own, foreign, named]) {
     if (best.size >= MAX_PERSON_SENTENCES) break;
     const ranked = group === named ? named : index.searchSentences(terms, MAX_PERSON_SENTENCES - best.size, group).map((h) => h.sentence.id);
     for (const sid of ranked) {
@@ -225,7 +229,7 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   // An English word is known too when a Chinese sentence found says it (through the dictionary).
   const zhSaid = (sid: string) => englishTermsOf(sid, index.folded(sid));
   // Only the best-scored Chinese sentences are read through the dictionary (segmenting costs ~50 µs a sentence).
-  const zhPool = latin.length ? [...pool].filter(([sid]) => index.sentences.get(sid)!.lang === "zh").sort((a, b) => b[1] - a[1]).slice(0, MAX_GLOSSED).map(([sid]) => sid) : [];
+  const zhPool = latin.length ? [...pool].filter(([sid]) => index.sentences.langOf(sid) === "zh").sort((a, b) => b[1] - a[1]).slice(0, MAX_GLOSSED).map(([sid]) => sid) : [];
   const glossed = new Set(zhPool);
   const known = [...latin.filter((t) => index.vocab.terms.has(t) || equivalentKnown(t, index.vocab.terms) || zhPool.some((sid) => zhSaid(sid).has(t))), ...hanKnown];
   // A Chinese proper noun the corpus never mentions ("东京" in "东京的会议在哪里召开") is what English
