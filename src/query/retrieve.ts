@@ -11,6 +11,7 @@ import { refersBack, findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { withinOneEdit } from "../index/search.ts";
+import { listingOf, StoredEvent } from "../index/stored.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
 import { pinyinKey } from "../extract/aliases.ts";
@@ -356,7 +357,15 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
     ...(intent.year && !intent.yearTo ? [index.eventsOfYear.get(intent.year) ?? []] : []),
   ];
   const start = lists.length ? lists.reduce((a, b) => (b.length < a.length ? b : a)) : index.corpus.events;
+  const yearOk = (y: number | undefined) => !intent.year || (intent.yearTo ? !!y && y >= intent.year && y <= intent.yearTo : y === intent.year);
+  const listed = intent.persons.length > 0 || !!intent.year || !!intent.month || intent.places.length > 0;
   return start.filter((e) => {
+    // What the index lists the event under first: a snapshot's event is then decoded only if it may match.
+    if (listed && e instanceof StoredEvent) {
+      const l = listingOf(e);
+      if (!intent.persons.every((p) => l.people.includes(p)) || !yearOk(l.year) || (intent.month && l.month !== intent.month)) return false;
+      if (intent.places.length && !intent.places.every((pl) => l.place && samePlace(l.place, pl))) return false;
+    }
     if (!intent.persons.every((p) => e.participants.some((q) => q.id === p))) return false;
     if (intent.ordinal !== undefined && e.ordinal !== intent.ordinal) return false;
     if (intent.series && !(e.series && sameSeries(intent.series, e.series))) return false;
