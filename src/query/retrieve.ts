@@ -377,22 +377,35 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
   });
 }
 
+/** What distinctEvents compares, read from an event once (a snapshot's event reads each field through an accessor). */
+interface Member {
+  e: Event;
+  date: Event["date"];
+  /** Participant ids as listed (a repeated one too), numbered by GroupKeys. */
+  ids: number[];
+  ordinal: number | undefined;
+  place: string | undefined;
+}
+
 /** Events across articles that are the same happening (same people, compatible dates, same place) collapse to one. */
 export function distinctEvents(events: Event[]): Event[][] {
-  const groups: Event[][] = [];
-  const precision = (e: Event) => (e.date.day ? 3 : e.date.month ? 2 : e.date.year ? 1 : 0);
-  const sorted = [...events].sort((a, b) => precision(b) - precision(a));
+  const keys = new GroupKeys();
+  const precision = (d: Event["date"]) => (d.day ? 3 : d.month ? 2 : d.year ? 1 : 0);
+  const sorted = events
+    .map((e): Member => ({ e, date: e.date, ids: e.participants.map((p) => keys.person(p.id)), ordinal: e.ordinal, place: e.place }))
+    .sort((a, b) => precision(b.date) - precision(a.date));
   // An event joins the first group (in the order groups were made) holding a member that shares two of
   // its people, or its ordinal, at a compatible date and place. Groups are found through those keys
   // (with the year and month) instead of by trying every group: 30,000 events made it quadratic.
-  const keys = new GroupKeys();
+  const groups: Member[][] = [];
   const byKey = new Map<number, number[]>();
   /** The keys each group is filed under. */
   const filed: Set<number>[] = [];
-  const same = (x: Event, e: Event) => {
+  const same = (x: Member, e: Member) => {
     if (!datesCompatible(x.date, e.date)) return false;
     if (x.date.precision === "unknown" || e.date.precision === "unknown") return false;
-    const shared = x.participants.filter((p) => e.participants.some((q) => q.id === p.id)).length;
+    let shared = 0;
+    for (const p of x.ids) if (e.ids.includes(p)) shared++;
     const placeOk = !x.place || !e.place || samePlace(x.place, e.place) || !x.date.day || !e.date.day;
     return placeOk && (shared >= 2 || (x.ordinal !== undefined && x.ordinal === e.ordinal));
   };
@@ -428,7 +441,7 @@ export function distinctEvents(events: Event[]): Event[][] {
       else list.splice(sortedIndex(list, found), 0, found);
     }
   }
-  return groups;
+  return groups.map((g) => g.map((m) => m.e));
 }
 
 /**
@@ -439,15 +452,14 @@ export function distinctEvents(events: Event[]): Event[][] {
 class GroupKeys {
   private readonly people = new Map<string, number>();
 
-  private person(id: string): number {
+  person(id: string): number {
     let n = this.people.get(id);
     if (n === undefined) this.people.set(id, (n = this.people.size));
     return n;
   }
 
   private static pair(a: number, b: number): number {
-    const [i, j] = a <= b ? [a, b] : [b, a];
-    return (j * (j + 1)) / 2 + i;
+    return a <= b ? (b * (b + 1)) / 2 + a : (a * (a + 1)) / 2 + b;
   }
 
   private static dated(base: number, year: number, month: number, day: number): number {
@@ -455,22 +467,21 @@ class GroupKeys {
   }
 
   /** Keys a member is found by: each pair of its participants (as listed, a repeated one too) and its ordinal, with its year, month and day, each also as "any". */
-  member(x: Event): number[] {
-    const ids = x.participants.map((p) => this.person(p.id));
+  member(x: Member): number[] {
+    const ids = x.ids;
     const base: number[] = [];
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
     if (x.ordinal !== undefined) base.push(-1 - x.ordinal);
-    const ys = [x.date.year ? 2 + (x.date.year % 10000) : 1, 0];
-    const ms = [x.date.month ? 1 + x.date.month : 1, 0];
-    const ds = [x.date.day ? 1 + (x.date.day % 32) : 1, 0];
+    const y = x.date.year ? 2 + (x.date.year % 10000) : 1, m = x.date.month ? 1 + x.date.month : 1, d = x.date.day ? 1 + (x.date.day % 32) : 1;
     const out: number[] = [];
-    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
+    for (const b of base)
+      for (const yy of [y, 0]) for (const mm of [m, 0]) for (const dd of [d, 0]) out.push(GroupKeys.dated(b, yy, mm, dd));
     return out;
   }
 
   /** Keys a member that can match `e` is filed under: pairs of e's people (a person with itself too) and its ordinal, with e's year or none (any when e has none), e's month and day likewise. */
-  lookup(e: Event): number[] {
-    const ids = [...new Set(e.participants.map((p) => this.person(p.id)))];
+  lookup(e: Member): number[] {
+    const ids = [...new Set(e.ids)];
     const base: number[] = [];
     for (let i = 0; i < ids.length; i++) for (let j = i; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
     if (e.ordinal !== undefined) base.push(-1 - e.ordinal);
