@@ -29,7 +29,7 @@ export interface SentenceHit {
 export interface SavedIndex {
   search: SearchParts;
   /** Sentences per person, events per person, place key and year (absent: built from the corpus). */
-  lists?: { sentencesOfPerson: SavedLists<string>; eventsOfPerson: SavedLists<string>; eventsOfPlace: SavedLists<string>; eventsOfYear: SavedLists<number> };
+  lists?: { sentencesOfPerson: SavedLists<string>; eventsOfPerson: SavedLists<string>; eventsOfPlace: SavedLists<string>; eventsOfYear: SavedLists<number>; eventsOfSeries: SavedLists<string> };
   /** Place names in first-seen order (vocab.places). */
   places: string[];
   /** Acronym → phrase, and the article it was taken from (the last in corpus order that spells it out). */
@@ -186,6 +186,8 @@ export class CorpusIndex {
   readonly eventsOfPerson: ListMap<string, Event>;
   readonly eventsOfPlace: ListMap<string, Event>;
   readonly eventsOfYear: ListMap<number, Event>;
+  /** Events by their series name as extracted ("the 11th meeting of the … Committee" → its series), in corpus order. */
+  readonly eventsOfSeries: ListMap<string, Event>;
   private current: Corpus;
   private readonly search: SentenceSearch;
   private readonly terms = new Set<string>();
@@ -233,6 +235,7 @@ export class CorpusIndex {
     this.eventsOfPerson = new ListMap(lists?.eventsOfPerson, event);
     this.eventsOfPlace = new ListMap(lists?.eventsOfPlace, event);
     this.eventsOfYear = new ListMap(lists?.eventsOfYear, event);
+    this.eventsOfSeries = new ListMap(lists?.eventsOfSeries, event);
     if (lists) for (const e of corpus.events) this.events.set(e.id, e);
     else {
       for (const e of corpus.events) this.listEvent(e);
@@ -257,6 +260,11 @@ export class CorpusIndex {
 
   get corpus(): Corpus {
     return this.current;
+  }
+
+  /** Corpus order of two events (the order of every event list here): article, then the event's number in it. */
+  compareEvents(x: Event, y: Event): number {
+    return compareEvents(x, y);
   }
 
   private acronymKeySet: Set<string> | undefined;
@@ -299,6 +307,8 @@ export class CorpusIndex {
     if (l.place) add(this.eventsOfPlace, this.placeKeyOf(l.place));
     for (const id of l.people) add(this.eventsOfPerson, id);
     if (l.year) add(this.eventsOfYear, l.year);
+    // Listed events are new ones (a fresh build, an added article): reading the series decodes nothing.
+    if (e.series) add(this.eventsOfSeries, e.series);
   }
 
   private readonly placeKeys = new Map<string, string>();
@@ -322,6 +332,7 @@ export class CorpusIndex {
     if (l.place) drop(this.eventsOfPlace, this.placeKeyOf(l.place));
     for (const id of l.people) drop(this.eventsOfPerson, id);
     if (l.year) drop(this.eventsOfYear, l.year);
+    if (e.series) drop(this.eventsOfSeries, e.series);
   }
 
   /**
@@ -480,6 +491,7 @@ export class CorpusIndex {
       eventsOfPerson: yield* saveListsSteps(this.eventsOfPerson, event, pacer),
       eventsOfPlace: yield* saveListsSteps(this.eventsOfPlace, event, pacer),
       eventsOfYear: yield* saveListsSteps(this.eventsOfYear, event, pacer),
+      eventsOfSeries: yield* saveListsSteps(this.eventsOfSeries, event, pacer),
     };
     return { search, lists, places: this.placeList, acronyms: [...this.acronyms].map(([k, v]) => [k, v, this.acronymFile.get(k)!]) };
   }

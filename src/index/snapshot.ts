@@ -30,7 +30,7 @@ import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -110,7 +110,7 @@ export function snapshotPathFor(dir: string, dataDir: string): string {
 // ───────────────────────────── encoding ─────────────────────────────
 
 /** The index's per-key lists a snapshot keeps (SavedIndex.lists). */
-const LISTS = ["sentencesOfPerson", "eventsOfPerson", "eventsOfPlace", "eventsOfYear"] as const;
+const LISTS = ["sentencesOfPerson", "eventsOfPerson", "eventsOfPlace", "eventsOfYear", "eventsOfSeries"] as const;
 const utf8 = new TextDecoder();
 
 /**

@@ -356,7 +356,13 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
     ...intent.places.map((pl) => index.eventsOfPlace.get(placeKey(pl)) ?? []),
     ...(intent.year && !intent.yearTo ? [index.eventsOfYear.get(intent.year) ?? []] : []),
   ];
-  const start = lists.length ? lists.reduce((a, b) => (b.length < a.length ? b : a)) : index.corpus.events;
+  let start = lists.length ? lists.reduce((a, b) => (b.length < a.length ? b : a)) : index.corpus.events;
+  // A series asked for: the events of every series name that can be it, when they are fewer.
+  if (intent.series) {
+    const names = index.eventsOfSeries.keys().filter((name) => sameSeries(intent.series!, name));
+    const size = names.reduce((n, name) => n + index.eventsOfSeries.get(name)!.length, 0);
+    if (size < start.length) start = names.length === 1 ? index.eventsOfSeries.get(names[0]!)! : inCorpusOrder(names.flatMap((name) => index.eventsOfSeries.get(name)!), index);
+  }
   const yearOk = (y: number | undefined) => !intent.year || (intent.yearTo ? !!y && y >= intent.year && y <= intent.yearTo : y === intent.year);
   const listed = intent.persons.length > 0 || !!intent.year || !!intent.month || intent.places.length > 0;
   return start.filter((e) => {
@@ -375,6 +381,11 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
     if (intent.day && !(e.date.day && e.date.day <= intent.day && intent.day <= (e.date.endDay ?? e.date.day))) return false;
     return true;
   });
+}
+
+/** Events in corpus order (as every index list is): by article position, then by their number in it. */
+function inCorpusOrder(events: Event[], index: CorpusIndex): Event[] {
+  return events.sort((x, y) => index.compareEvents(x, y));
 }
 
 /** What distinctEvents compares, read from an event once (a snapshot's event reads each field through an accessor). */

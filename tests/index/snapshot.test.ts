@@ -14,6 +14,8 @@ import { CleanArticle, setMaxDecodedArticles } from "../../src/corpus/clean.ts";
 import { StoredEvent } from "../../src/index/stored.ts";
 import { personLookupKeys } from "../../src/extract/aliases.ts";
 import { createLogger } from "../../src/logger.ts";
+import { parseQuestion } from "../../src/query/parse.ts";
+import { matchingEvents, sameSeries } from "../../src/query/retrieve.ts";
 
 const QUESTIONS = [
   "Who co-chaired the 11th Meeting of the China-Kazakhstan Cooperation Committee?",
@@ -213,8 +215,19 @@ describe("corpus snapshot", () => {
         persons: Object.fromEntries([...c.index.eventsOfPerson.keys()].sort().map((k) => [k, c.index.eventsOfPerson.get(k)!.map((e) => e.id)])),
         places: Object.fromEntries([...c.index.eventsOfPlace.keys()].sort().map((k) => [k, c.index.eventsOfPlace.get(k)!.map((e) => e.id)])),
         years: Object.fromEntries([...c.index.eventsOfYear.keys()].sort().map((k) => [k, c.index.eventsOfYear.get(k)!.map((e) => e.id)])),
+        series: Object.fromEntries([...c.index.eventsOfSeries.keys()].sort().map((k) => [k, c.index.eventsOfSeries.get(k)!.map((e) => e.id)])),
       });
       expect(lists(restored)).toEqual(lists(built));
+      expect(Object.keys(lists(built).series).length).toBeGreaterThan(0);
+      // The events of one series are found through its list: only those articles' events are decoded.
+      const intent = parseQuestion("When was the 11th meeting of the China-Kazakhstan Cooperation Committee held?", restored.index.vocab);
+      const found = matchingEvents(intent, restored.index);
+      expect(found.map((e) => e.id)).toEqual(matchingEvents(intent, built.index).map((e) => e.id));
+      expect(found.length).toBeGreaterThan(0);
+      const ofSeries = new Set(restored.index.eventsOfSeries.keys().filter((k) => sameSeries(intent.series!, k)).flatMap((k) => restored.index.eventsOfSeries.get(k)!.map((e) => e.file)));
+      const decoded = new Set(restored.corpus.events.filter((e) => !(e as StoredEvent).untouched).map((e) => e.file));
+      expect([...decoded].every((f) => ofSeries.has(f))).toBe(true);
+      expect(decoded.size).toBeLessThan(restored.corpus.articles.length);
       // …and so do the people's lookup keys (not built again).
       const keys = (c: Core) => {
         const k = personLookupKeys(c.corpus.persons);
