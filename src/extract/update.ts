@@ -13,7 +13,7 @@
  * share a person with the change are tried again. See DESIGN.md, "Incremental updates".
  */
 import type { SentenceMap } from "../corpus/sentence-map.ts";
-import { listingOf } from "../index/stored.ts";
+import { listingOf } from "./listing.ts";
 import type { Corpus } from "../corpus/corpus.ts";
 import type { IndexDelta } from "../index/index.ts";
 import type { Article, Event } from "../types.ts";

@@ -14,7 +14,7 @@ import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Lang, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
-import { listingOf } from "./stored.ts";
+import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
 import { Pacer, runPaced, runSync, type Steps } from "./paced.ts";
 import type { Vocabulary } from "../query/parse.ts";
@@ -414,9 +414,10 @@ export class CorpusIndex {
     };
   }
 
+  /** Corpus order of two sentence ids, read from the ids (a snapshot's sentences are not decoded for it). */
   private readonly sentenceOrder = (x: string, y: string): number => {
-    const sx = this.sentences.get(x)!, sy = this.sentences.get(y)!;
-    return sx.file === sy.file ? sx.index - sy.index : byFile(sx.file, sy.file);
+    const [fx, ix] = splitSentenceId(x)!, [fy, iy] = splitSentenceId(y)!;
+    return fx === fy ? ix - iy : byFile(fx, fy);
   };
 
   /** Index the sentences of newly added articles, each placed in corpus order among the others. */

@@ -2,10 +2,11 @@
  * Articles' sentences and events as a snapshot stores them, decoded on first use. A restart builds one
  * small object per article and per event and decodes nothing else: an event's fields are read from its
  * article's stored bytes the first time any of them is asked for (then kept), and what the index lists
- * an event under (place, people, year) comes from a key table written beside them (`listingOf`).
+ * an event under (place, people, year) comes from a key table written beside them (`extract/listing.ts` `listingOf`).
  * Takes the bytes and tables snapshot.ts reads; gives objects that read, compare and serialise like the
  * plain sentences and events of a fresh build.
  */
+import type { EventListing } from "../extract/listing.ts";
 import type { Article, DateValue, Event, Figure, Lang, Participant, Role, Sentence } from "../types.ts";
 import { splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
 import { NONE } from "../extract/events.ts";
@@ -117,15 +118,6 @@ export interface EventKeyTable {
   peopleAt: Int32Array;
   people: Int32Array;
   ids: string[];
-}
-
-/** What an event is listed under, without decoding a stored one. */
-export interface EventListing {
-  place: string | undefined;
-  people: string[];
-  year: number | undefined;
-  month: number | undefined;
-  inferred: boolean;
 }
 
 type Fields = Omit<Event, "id" | "file" | "what"> & { what: string | undefined; whatRef: number };
@@ -267,13 +259,6 @@ export class StoredEvent {
     for (let j = k.peopleAt[n]!; j < k.peopleAt[n + 1]!; j++) people.push(k.ids[k.people[j]!]!);
     return { place: k.place[n]! >= 0 ? k.places[k.place[n]!] : undefined, people, year: k.year[n] || undefined, month: k.month[n] || undefined, inferred: k.inferred[n] === 1 };
   }
-}
-
-/** What the index lists an event under (a stored one's from its key table, without decoding it). */
-export function listingOf(e: Event): EventListing {
-  const stored = e instanceof StoredEvent ? e.listing : undefined;
-  if (stored) return stored;
-  return { place: e.place, people: e.participants.map((p) => p.id), year: e.date.year, month: e.date.month, inferred: e.date.provenance === "inferred" };
 }
 
 /** One copy of each short string read (names, titles, countries, date phrases repeat across events). */
