@@ -13,9 +13,9 @@
  * among equals exactly where a fresh build would put it.
  */
 
-/** One search result: the document id, its score and the query terms it matched (MiniSearch's order). */
 import { Pacer, runSync, type Steps } from "./paced.ts";
 
+/** One search result: the document id, its score and the query terms it matched (MiniSearch's order). */
 export interface SearchHit {
   id: string;
   score: number;
