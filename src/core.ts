@@ -66,6 +66,10 @@ export interface CorpusSummary {
 export class Core {
   private saving: Promise<void> = Promise.resolve();
   private saveQueued = false;
+  /** The snapshot write in progress (a refresh gives it up: the write after the refresh replaces it). */
+  private writing: AbortController | undefined;
+  /** Set while a refresh waits for writes to stop: a write queued before it is skipped (the refresh requests its own). */
+  private skipQueued = false;
   /** Articles changed incrementally since the last full build. */
   private drift = 0;
   /** What the last refresh did (mode and time). */
@@ -124,7 +128,8 @@ export class Core {
 
   /**
    * Write the snapshot of the current corpus in the background (one write at a time; a request made
-   * while one runs writes once more afterwards). Failures are logged, never thrown.
+   * while one runs writes once more afterwards). A refresh gives up the write in progress (seconds at
+   * 100,000 articles) instead of waiting for it, and requests a new one. Failures are logged, never thrown.
    */
   private save(): void {
     const path = this.options.snapshot;
@@ -133,13 +138,19 @@ export class Core {
     this.saveQueued = true;
     this.saving = this.saving.then(async () => {
       this.saveQueued = false;
+      if (this.skipQueued) return;
       const { corpus, index } = this.current;
       const t0 = performance.now();
+      const writing = (this.writing = new AbortController());
+      const { signal } = writing;
       try {
-        const bytes = await writeSnapshot(path, corpus, await index.savePaced(), { dataDir: this.options.dataDir });
+        const bytes = await writeSnapshot(path, corpus, await index.savePaced(signal), { dataDir: this.options.dataDir, signal });
         this.options.logger?.info({ snapshot: path, bytes, ms: Math.round(performance.now() - t0) }, "corpus snapshot written");
       } catch (err) {
-        this.options.logger?.warn({ snapshot: path, err: err instanceof Error ? err.message : String(err) }, "corpus snapshot not written");
+        if (signal.aborted) this.options.logger?.info({ snapshot: path, ms: Math.round(performance.now() - t0) }, "corpus snapshot write given up for a newer change");
+        else this.options.logger?.warn({ snapshot: path, err: err instanceof Error ? err.message : String(err) }, "corpus snapshot not written");
+      } finally {
+        if (this.writing === writing) this.writing = undefined;
       }
     });
   }
@@ -161,8 +172,15 @@ export class Core {
    * files; without it every file is listed and stat'ed (about a second at 100,000 files).
    */
   async refresh(opts: { files?: string[] } = {}): Promise<CorpusChange> {
-    // A snapshot being written reads the current corpus: let it finish first.
-    await this.whenSaved();
+    // A snapshot being written reads the current corpus: give it up (the refresh writes a new one) and let it stop.
+    const wanted = this.writing !== undefined || this.saveQueued;
+    this.writing?.abort(new Error("a newer change"));
+    this.skipQueued = true;
+    try {
+      await this.whenSaved();
+    } finally {
+      this.skipQueued = false;
+    }
     const prev = this.corpus;
     const scan = await scanCorpus(this.options.dataDir, prev, { maxBytes: this.options.maxFileBytes }, opts.files);
     const change = scan.change;
@@ -170,7 +188,7 @@ export class Core {
       const touched = settleStamps(scan, prev.stamps);
       prev.stamps = scan.stamps;
       this.lastRefresh = { ...change, mode: "none", ms: 0 };
-      if (touched) this.save();
+      if (touched || wanted) this.save();
       return change;
     }
     const known = new Set(prev.problems.map((p) => p.file));

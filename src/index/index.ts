@@ -16,7 +16,7 @@ import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
-import { Pacer, runPaced, runSync, type Steps } from "./paced.ts";
+import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "./paced.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {
@@ -471,8 +471,8 @@ export class CorpusIndex {
    * written after a change wait for a slice, not for the whole export (seconds at 100,000 articles).
    * The index must not change meanwhile (Core.refresh waits for the write).
    */
-  savePaced(): Promise<SavedIndex> {
-    return runPaced(this.saveSteps());
+  savePaced(signal?: AbortSignal): Promise<SavedIndex> {
+    return runPaced(this.saveSteps(), pauseOrStop(signal));
   }
 
   private *saveSteps(): Steps<SavedIndex> {

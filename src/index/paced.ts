@@ -47,6 +47,15 @@ export function runSync<T>(steps: Steps<T>): T {
 /** Let whatever is waiting in the event loop run first. */
 export const pause = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/** A pause that rejects (with the signal's reason) once `signal` is aborted: a paced job then stops at its next yield. */
+export function pauseOrStop(signal?: AbortSignal): () => Promise<void> {
+  return async () => {
+    signal?.throwIfAborted();
+    await pause();
+    signal?.throwIfAborted();
+  };
+}
+
 /** Run a job, pausing at each of its yields. */
 export async function runPaced<T>(steps: Steps<T>, wait: () => Promise<void> = pause): Promise<T> {
   for (;;) {

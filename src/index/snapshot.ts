@@ -26,7 +26,7 @@ import { encodeEvents, encodeSentences, interner, nul, und, StoredEvent, StoredE
 import type { SavedIndex } from "./index.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
-import { pause, runPaced } from "./paced.ts";
+import { pauseOrStop, runPaced } from "./paced.ts";
 import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
@@ -186,10 +186,13 @@ function eventKeys(events: Event[], persons: Person[]): { json: { places: string
 
 // ───────────────────────────── writing ─────────────────────────────
 
-/** Let the event loop run what waits between chunks (a bot keeps answering while a snapshot is written). */
-
-/** Write the snapshot of `corpus` + its index state to `path` (atomically). Returns the size in bytes. */
-export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIndex, opts: { dataDir: string; fingerprint?: string }): Promise<number> {
+/**
+ * Write the snapshot of `corpus` + its index state to `path` (atomically). Returns the size in bytes.
+ * The write pauses between chunks (a bot keeps answering meanwhile); with `signal`, it gives up at the next
+ * pause once aborted (the temporary file is removed, the previous snapshot stays) and rejects.
+ */
+export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIndex, opts: { dataDir: string; fingerprint?: string; signal?: AbortSignal }): Promise<number> {
+  const pause = pauseOrStop(opts.signal);
   const fingerprint = opts.fingerprint ?? (await pipelineFingerprint());
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
@@ -263,7 +266,7 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     // The people's lookup keys (query/parse.ts builds them before the first question: seconds at 100k).
     await pause();
     const pk = personLookupKeys(corpus.persons);
-    const personKeys = await runPaced(saveListsSteps(pk.byKey, (p) => personIndex.get(p.id)!));
+    const personKeys = await runPaced(saveListsSteps(pk.byKey, (p) => personIndex.get(p.id)!), pause);
     await jsonSection("personKeys", [{ keys: personKeys.keys, firstCount: [...pk.firstCount] }]);
     await typedSection("offsets", "i32", saved.search.offsets);
     await typedSection("docs", "i32", saved.search.docs);

@@ -4,7 +4,11 @@
  * background must not hold questions for seconds at 100,000 articles).
  */
 import { describe, expect, it } from "vitest";
-import { Pacer, runPaced, runSync, type Steps } from "../../src/index/paced.ts";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "../../src/index/paced.ts";
+import { readSnapshot, writeSnapshot } from "../../src/index/snapshot.ts";
 import { Core } from "../../src/core.ts";
 
 function* sum(xs: number[], pacer: Pacer): Steps<number> {
@@ -44,5 +48,46 @@ describe("paced jobs", () => {
     expect(paced).toEqual(core.index.save());
     expect(paced.search.docs.length).toBeGreaterThan(0);
     expect(paced.lists?.eventsOfPerson.keys.length).toBeGreaterThan(0);
+  });
+});
+
+describe("giving up a paced job", () => {
+  it("stops at the next pause once aborted", async () => {
+    const ctrl = new AbortController();
+    let pauses = 0;
+    const stop = pauseOrStop(ctrl.signal);
+    const job = runPaced(sum(Array.from({ length: 1000 }, () => 1), new Pacer(0, 10)), async () => {
+      if (++pauses === 3) ctrl.abort(new Error("a newer change"));
+      await stop();
+    });
+    await expect(job).rejects.toThrow("a newer change");
+    expect(pauses).toBe(3);
+  });
+
+  it("leaves the previous snapshot in place when a write is given up, and a refresh during a write gets its change written", async () => {
+    const root = mkdtempSync(join(tmpdir(), "kz-giveup-"));
+    try {
+      const data = join(root, "data");
+      const snap = join(root, "snap", "data.snap");
+      cpSync("data", data, { recursive: true });
+      const core = await Core.load({ dataDir: data, snapshot: snap });
+      await core.whenSaved();
+      const before = readFileSync(snap);
+      const ctrl = new AbortController();
+      ctrl.abort(new Error("a newer change"));
+      await expect(writeSnapshot(snap, core.corpus, core.index.save(), { dataDir: data, signal: ctrl.signal })).rejects.toThrow("a newer change");
+      expect(readFileSync(snap).equals(before)).toBe(true);
+      expect(readdirSync(join(root, "snap"))).toEqual(["data.snap"]);
+      // A new file while the write after the load may still run: the refresh does not wait for it to end.
+      const again = await Core.load({ dataDir: data, snapshot: snap });
+      writeFileSync(join(data, "zz-new.txt"), "Talks in Astana\nChinese and Kazakh officials held talks in Astana on Monday, 2019-05-06.\n");
+      expect((await again.refresh({ files: ["zz-new.txt"] })).added).toEqual(["zz-new.txt"]);
+      await again.whenSaved();
+      const read = await readSnapshot(snap, data);
+      expect(read.ok && read.corpus.articles.map((a) => a.file)).toContain("zz-new.txt");
+      expect(readdirSync(join(root, "snap"))).toEqual(["data.snap"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
