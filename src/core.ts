@@ -4,8 +4,9 @@
  * Adapters never reach past this file into the pipeline.
  */
 import type { Answer } from "./answer.ts";
-import { assembleCorpus, buildCorpus, registryOf, scanCorpus, setRegistry, settleStamps, warmUpExtraction, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
-import { inferAfter, prepareUpdates, updateExtraction } from "./extract/update.ts";
+import { assembleCorpus, buildCorpus, registryOf, registryOfSteps, scanCorpus, setRegistry, settleStamps, warmUpExtraction, type Corpus, type CorpusChange } from "./corpus/corpus.ts";
+import { inferAfter, prepareUpdatesSteps, updateExtraction } from "./extract/update.ts";
+import { Pacer, pause, runPaced, runSync, type Steps } from "./paced.ts";
 import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
 import { readSnapshot, writeSnapshot } from "./index/snapshot.ts";
@@ -230,12 +231,48 @@ export class Core {
    * The live corpus calls it when it starts watching. Returns the milliseconds it took.
    */
   prepareUpdates(): number {
+    const t0 = performance.now();
+    const job = this.prepareJob();
+    if (!job) return 0;
+    runSync(job);
+    return performance.now() - t0;
+  }
+
+  /** What prepareUpdates does, as a job (undefined when refreshes rebuild everything anyway). */
+  private prepareJob(): Steps<void> | undefined {
     const mode = this.options.incremental ?? "auto";
     const { corpus, index } = this.current;
-    if (mode === "never" || (mode === "auto" && corpus.articles.length < 2000)) return 0;
+    if (mode === "never" || (mode === "auto" && corpus.articles.length < 2000)) return undefined;
+    return (function* () {
+      warmUpExtraction();
+      // A person or an article is tens of µs of work here: look at the clock every few dozen.
+      const pacer = new Pacer(10, 32);
+      const registry = yield* registryOfSteps(corpus, pacer);
+      yield* prepareUpdatesSteps(corpus, registry, (file) => index.articles.get(file), pacer);
+    })();
+  }
+
+  /**
+   * prepareUpdates in ~10 ms slices with pauses between them, so that questions asked meanwhile are
+   * answered (after a restart at 100,000 articles it is ~5 s of work). The live corpus calls it when it
+   * starts watching. A change that comes first builds what it needs itself; the job then stops. Resolves
+   * with the milliseconds it took (0 when nothing was needed or a change overtook it).
+   */
+  async prepareUpdatesPaced(): Promise<number> {
     const t0 = performance.now();
-    warmUpExtraction();
-    prepareUpdates(corpus, registryOf(corpus), (file) => index.articles.get(file));
+    const corpus = this.current.corpus;
+    const job = this.prepareJob();
+    if (!job) return 0;
+    const overtaken = new Error("a change came first");
+    try {
+      await runPaced(job, async () => {
+        await pause();
+        if (this.current.corpus !== corpus) throw overtaken;
+      });
+    } catch (err) {
+      if (err === overtaken) return 0;
+      throw err;
+    }
     return performance.now() - t0;
   }
 

@@ -4,6 +4,7 @@
  * `refreshCorpus` re-reads only files whose size or modification time changed and reports what
  * was added, changed and removed.
  */
+import { Pacer, type Steps } from "../paced.ts";
 import type { SentenceMap } from "./sentence-map.ts";
 import { stat } from "node:fs/promises";
 import { extname, join } from "node:path";
@@ -286,6 +287,18 @@ export function registryOf(corpus: Corpus): PersonRegistry {
   let r = registries.get(corpus);
   if (!r) registries.set(corpus, (r = PersonRegistry.fromPersons(corpus.persons)));
   return r;
+}
+
+/** registryOf as a job that yields between slices (a snapshot's 100,000 people take seconds to index). */
+export function* registryOfSteps(corpus: Corpus, pacer = new Pacer()): Steps<PersonRegistry> {
+  const had = registries.get(corpus);
+  if (had) return had;
+  const built = yield* PersonRegistry.fromPersonsSteps(corpus.persons, pacer);
+  // Built meanwhile by a change (this job was overtaken): that one is the corpus's.
+  const meanwhile = registries.get(corpus);
+  if (meanwhile) return meanwhile;
+  registries.set(corpus, built);
+  return built;
 }
 
 /** Remember the registry a corpus was updated with (incremental updates). */

@@ -6,6 +6,7 @@
  * (纳扎尔巴耶夫 ≈ Nazarbayev, 达尔汗•阿赫迈德-扎克 ≈ Darkhan Ahmed-Zak).
  * @example nameKey("Karim Massimov") === nameKey("Karim Masimov") // true
  */
+import { Pacer, runSync, type Steps } from "../paced.ts";
 import { pinyin } from "pinyin-pro";
 import { fold, memo } from "../index/tokenize.ts";
 import { ListMap } from "../index/list-map.ts";
@@ -226,6 +227,11 @@ export class PersonRegistry {
   }
 
   static fromPersons(persons: Person[]): PersonRegistry {
+    return runSync(PersonRegistry.fromPersonsSteps(persons));
+  }
+
+  /** fromPersons as a job that yields between slices (100,000 people take seconds). */
+  static *fromPersonsSteps(persons: Person[], pacer = new Pacer()): Steps<PersonRegistry> {
     const reg = new PersonRegistry();
     for (const p of persons) {
       reg.track(p);
@@ -234,8 +240,12 @@ export class PersonRegistry {
       for (const f of p.files) reg.addToFile(p, f);
       reg.used.add(p.id);
       reg.byId.set(p.id, p);
+      if (pacer.tick()) yield;
     }
-    for (const p of persons) for (const a of p.aliases) reg.listAlias(p, a);
+    for (const p of persons) {
+      for (const a of p.aliases) reg.listAlias(p, a);
+      if (pacer.tick()) yield;
+    }
     return reg;
   }
 

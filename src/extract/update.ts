@@ -14,6 +14,7 @@
  */
 import type { SentenceMap } from "../corpus/sentence-map.ts";
 import { listingOf } from "./listing.ts";
+import { Pacer, runSync, type Steps } from "../paced.ts";
 import type { Corpus } from "../corpus/corpus.ts";
 import type { IndexDelta } from "../index/index.ts";
 import type { Article, Event } from "../types.ts";
@@ -63,12 +64,21 @@ function sourceFile(e: Event): string | undefined {
 }
 
 function yearState(registry: PersonRegistry, corpus: Pick<Corpus, "events" | "articles">): YearState {
-  let st = yearStates.get(registry);
-  if (!st) {
-    st = { pending: new Map(), keysOf: new Map(), byKey: new Map(), unkeyed: new Set(), dependents: new Map(), sourceOf: new Map() };
-    for (const e of corpus.events) noteEvent(st, e);
-    yearStates.set(registry, st);
+  return runSync(yearStateSteps(registry, corpus, new Pacer()));
+}
+
+function* yearStateSteps(registry: PersonRegistry, corpus: Pick<Corpus, "events" | "articles">, pacer: Pacer): Steps<YearState> {
+  const had = yearStates.get(registry);
+  if (had) return had;
+  const st: YearState = { pending: new Map(), keysOf: new Map(), byKey: new Map(), unkeyed: new Set(), dependents: new Map(), sourceOf: new Map() };
+  for (const e of corpus.events) {
+    noteEvent(st, e);
+    if (pacer.tick()) yield;
   }
+  // Built meanwhile by a change (a paced build was overtaken): that one is current.
+  const meanwhile = yearStates.get(registry);
+  if (meanwhile) return meanwhile;
+  yearStates.set(registry, st);
   return st;
 }
 
@@ -99,7 +109,15 @@ function unkey(st: YearState, file: string): void {
 
 /** Key the articles that became pending since the last call. */
 function keyPending(st: YearState, article: (file: string) => Article | undefined, mentions: SentenceMap<string[]>): void {
-  for (const file of st.unkeyed) {
+  runSync(keyPendingSteps(st, article, mentions, new Pacer()));
+}
+
+function* keyPendingSteps(st: YearState, article: (file: string) => Article | undefined, mentions: SentenceMap<string[]>, pacer: Pacer): Steps<void> {
+  for (const file of [...st.unkeyed]) {
+    // Keyed (or forgotten) meanwhile by a change, when paced.
+    if (!st.unkeyed.has(file)) continue;
+    st.unkeyed.delete(file);
+    if (pacer.tick()) yield;
     const a = article(file);
     const probes = a ? probesOf(a) : [];
     if (!probes.length) continue;
@@ -113,7 +131,6 @@ function keyPending(st: YearState, article: (file: string) => Article | undefine
       else st.byKey.set(k, new Set([file]));
     }
   }
-  st.unkeyed.clear();
 }
 
 function forgetFile(st: YearState, file: string): void {
@@ -260,10 +277,11 @@ function probesOf(a: Article): Probe[] {
 
 /**
  * Build the year-inference bookkeeping now (pending articles, keyed by person and month) rather than on
- * the first change, which then costs what later changes do (the live corpus calls it after start-up).
+ * the first change, which then costs what later changes do; a job that yields between slices (Core.prepareUpdates runs it at once, Core.prepareUpdatesPaced in slices).
  */
-export function prepareUpdates(corpus: Corpus, registry: PersonRegistry, article: (file: string) => Article | undefined): void {
-  keyPending(yearState(registry, corpus), article, corpus.mentions);
+export function* prepareUpdatesSteps(corpus: Corpus, registry: PersonRegistry, article: (file: string) => Article | undefined, pacer = new Pacer()): Steps<void> {
+  const st = yield* yearStateSteps(registry, corpus, pacer);
+  yield* keyPendingSteps(st, article, corpus.mentions, pacer);
 }
 
 /**

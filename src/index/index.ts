@@ -16,7 +16,7 @@ import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
 import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
-import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "./paced.ts";
+import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "../paced.ts";
 import type { Vocabulary } from "../query/parse.ts";
 
 export interface SentenceHit {

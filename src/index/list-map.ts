@@ -4,7 +4,7 @@
  * keys. `ListMap` reads like a Map of arrays; `saveLists` writes one back as numbers.
  */
 
-import { Pacer, runSync, type Steps } from "./paced.ts";
+import { Pacer, runSync, type Steps } from "../paced.ts";
 
 /**
  * Lists per key as a snapshot keeps them: key i's items are `items[at[i]..at[i+1]]`, as numbers (a

@@ -13,7 +13,7 @@
  * among equals exactly where a fresh build would put it.
  */
 
-import { Pacer, runSync, type Steps } from "./paced.ts";
+import { Pacer, runSync, type Steps } from "../paced.ts";
 
 /** One search result: the document id, its score and the query terms it matched (MiniSearch's order). */
 export interface SearchHit {

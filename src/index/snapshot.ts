@@ -26,7 +26,7 @@ import { encodeEvents, encodeSentences, interner, nul, und, StoredEvent, StoredE
 import type { SavedIndex } from "./index.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
-import { pauseOrStop, runPaced } from "./paced.ts";
+import { pauseOrStop, runPaced } from "../paced.ts";
 import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 

@@ -119,8 +119,8 @@ export class LiveCorpus {
   /** Start watching the data folder. A missing folder is logged (nothing to watch until a restart). */
   start(): void {
     if (this.watcher) return;
-    // The first change then costs what later ones do.
-    this.o.core.prepareUpdates();
+    // The first change then costs what later ones do (in slices: questions keep being answered meanwhile).
+    this.o.core.prepareUpdatesPaced().catch((err: unknown) => this.o.logger?.warn({ err: err instanceof Error ? err.message : String(err) }, "incremental updates not prepared"));
     try {
       this.watcher = watch(this.dataDir, { recursive: true, persistent: false }, (_event, name) => {
         if (relevantPath(name)) this.schedule(name);

@@ -1,5 +1,5 @@
 /**
- * Paced jobs (src/index/paced.ts): a job run in slices gives what it gives when run at once, and lets the
+ * Paced jobs (src/paced.ts): a job run in slices gives what it gives when run at once, and lets the
  * event loop in between; the index's snapshot export is such a job (a write after a change in the
  * background must not hold questions for seconds at 100,000 articles).
  */
@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "../../src/index/paced.ts";
-import { readSnapshot, writeSnapshot } from "../../src/index/snapshot.ts";
-import { Core } from "../../src/core.ts";
+import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "../src/paced.ts";
+import { readSnapshot, writeSnapshot } from "../src/index/snapshot.ts";
+import { Core } from "../src/core.ts";
 
 function* sum(xs: number[], pacer: Pacer): Steps<number> {
   let s = 0;
