@@ -114,10 +114,10 @@ function keyPending(st: YearState, article: (file: string) => Article | undefine
 
 function* keyPendingSteps(st: YearState, article: (file: string) => Article | undefined, mentions: SentenceMap<string[]>, pacer: Pacer): Steps<void> {
   for (const file of [...st.unkeyed]) {
-    // Keyed (or forgotten) meanwhile by a change, when paced.
+    if (pacer.tick()) yield;
+    // Keyed (or forgotten) meanwhile by a change, when paced; each file is keyed between two pauses.
     if (!st.unkeyed.has(file)) continue;
     st.unkeyed.delete(file);
-    if (pacer.tick()) yield;
     const a = article(file);
     const probes = a ? probesOf(a) : [];
     if (!probes.length) continue;
