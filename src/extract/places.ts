@@ -20,7 +20,12 @@ export interface PlaceMention {
   dateline?: boolean;
   /** Said as where something happens ("in", "at", "held in"), not "to"/"from". */
   located?: boolean;
+  /** Said as where someone goes ("visited Astana", "a visit to Kazakhstan", "前往乌兹别克斯坦"). */
+  travel?: boolean;
 }
+
+/** Words before "to" that make it a journey's destination ("a state visit to", "his trip to"). */
+const JOURNEY_BEFORE = /\b(?:visits?|trip|tour|journey|travel(?:l?ed|l?ing)?|flew|went|came|headed|arrived|arrival)\s*$/i;
 
 const NOT_PLACE = new Set(
   [...MONTH_NAMES, "The", "A", "An", "This", "That", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "May", "Article", "Addition", "Particular", "Total", "Future", "Order", "Fact", "Terms", "Recent", "Line", "General", "Advance", "Response", "Connection", "Accordance", "Light", "View", "Spite", "Support", "Charge", "Attendance", "Front", "Time", "Return"].map((w) => w.toLowerCase()),
@@ -72,7 +77,8 @@ export function findPlacesEn(text: string): PlaceMention[] {
     // A person's name after "to"/"from"/"with" is not a place: require the capitalised run not to be followed by a verb-like lowercase name part.
     const level = countryOf(name) || COUNTRIES.some((c) => c.name === name) ? "country" : "city";
     const start = m.index! + m[0].indexOf(m[2]!);
-    if (!out.some((o) => o.name === name)) out.push({ name, level, start, ...(/^(?:in|at|held in|opened in)\b/.test(m[0]) ? { located: true } : {}) });
+    const travel = /^(?:visit|arrived in)/.test(m[0]) || (/^to\b/.test(m[0]) && JOURNEY_BEFORE.test(text.slice(Math.max(0, m.index! - 30), m.index!)));
+    if (!out.some((o) => o.name === name)) out.push({ name, level, start, ...(/^(?:in|at|held in|opened in)\b/.test(m[0]) ? { located: true } : {}), ...(travel ? { travel: true } : {}) });
     const country = m[3] ? countryOf(m[3]) : m[1] ? countryOf(m[1]) : undefined; // "Tashkent, Uzbekistan", "China's Lanzhou"
     if (country && !out.some((o) => o.name === country)) out.push({ name: country, level: "country", start: start + 1 });
   }
@@ -93,7 +99,7 @@ export function findPlacesZh(raw: string): PlaceMention[] {
       if (!name || /^(本次|此次|会上|会后|期间|框架|这|那)/.test(name)) continue;
       name = name.replace(/^(中国|中方)(?=.{2,})/, "");
       const level = COUNTRIES.some((c) => c.zh.includes(name)) ? "country" : "city";
-      if (!out.some((o) => o.name === name)) out.push({ name, level, start: m.index! });
+      if (!out.some((o) => o.name === name)) out.push({ name, level, start: m.index!, ...(re === ZH_PLACE ? { located: true } : { travel: true }) });
     }
   }
   return out;

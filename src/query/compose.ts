@@ -293,7 +293,8 @@ function composeWhere(intent: Intent, cands: Candidate[], index: CorpusIndex): A
     if (c.coverage < MIN_COVERAGE) continue;
     // Never the place the question itself names ("where did Xi go after Kazakhstan?").
     const named = (p: string) => intent.places.some((q) => samePlace(q, p)) || textHasPlace(intent.question, p);
-    const places = findPlaces(c.sentence.text).filter((p) => !named(p.name));
+    // Only a place said as where something happens or where someone went: "exports to China" is not where they met.
+    const places = findPlaces(c.sentence.text).filter((p) => !named(p.name) && (p.located || p.dateline || p.travel));
     const place = namedOfKind(c.sentence.text, intent.focus) ?? happeningPlace(places)?.name ?? (c.event?.place && !named(c.event.place) ? c.event.place : undefined);
     if (!place) continue;
     const direct = intent.lang === "zh" ? `地点:${placeFor(place, "zh")}。` : `In ${latinPlace(place)}.`;
