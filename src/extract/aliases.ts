@@ -464,7 +464,7 @@ export interface PersonKeys {
 }
 const personKeyCache = new WeakMap<Person[], PersonKeys>();
 
-/** The lookup keys of one person's spellings (`aliases`, by default all of them), and the first name tokens. */
+/** The lookup keys of a person's spellings `aliases` (all of them, or those it had before a change), and its first name tokens. */
 function keysOfPerson(aliases: string[]): { keys: Set<string>; firsts: Set<string> } {
   const keys = new Set<string>();
   const firsts = new Set<string>();

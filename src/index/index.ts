@@ -28,7 +28,7 @@ export interface SentenceHit {
 /** What a snapshot keeps of an index besides the corpus itself. */
 export interface SavedIndex {
   search: SearchParts;
-  /** Sentences per person, events per person, place key and year (absent: built from the corpus). */
+  /** Sentences per person, events per person, place key, year and series name (absent: built from the corpus). */
   lists?: { sentencesOfPerson: SavedLists<string>; eventsOfPerson: SavedLists<string>; eventsOfPlace: SavedLists<string>; eventsOfYear: SavedLists<number>; eventsOfSeries: SavedLists<string> };
   /** Place names in first-seen order (vocab.places). */
   places: string[];

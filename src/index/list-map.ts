@@ -1,10 +1,10 @@
 /**
  * Lists per key that a snapshot stores as numbers and a restart turns into lists of objects only when
- * one is asked for: the index's sentences and events per person, place and year, and the person lookup
- * keys. `ListMap` reads like a Map of arrays; `saveLists` writes one back as numbers.
+ * one is asked for: the index's sentences and events per person, place, year and series, and the person
+ * lookup keys. `ListMap` reads like a Map of arrays; `saveListsSteps` writes one back as numbers.
  */
 
-import { Pacer, runSync, type Steps } from "../paced.ts";
+import { Pacer, type Steps } from "../paced.ts";
 
 /**
  * Lists per key as a snapshot keeps them: key i's items are `items[at[i]..at[i+1]]`, as numbers (a
@@ -76,12 +76,7 @@ export class ListMap<K, T> {
   }
 }
 
-/** Lists per key as numbers (`number` gives an item's). */
-export function saveLists<K, T>(m: ListMap<K, T>, number: (x: T) => number): SavedLists<K> {
-  return runSync(saveListsSteps(m, number));
-}
-
-/** saveLists as a job that yields between slices (a snapshot write in the background). */
+/** Lists per key as numbers (`number` gives an item's): a job that yields between slices (see src/paced.ts). */
 export function* saveListsSteps<K, T>(m: ListMap<K, T>, number: (x: T) => number, pacer = new Pacer()): Steps<SavedLists<K>> {
   const keys: K[] = [], at: number[] = [0], items: number[] = [];
   for (const [k, l] of m.entries()) {

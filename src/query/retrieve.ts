@@ -11,7 +11,6 @@ import { refersBack, findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { withinOneEdit } from "../index/search.ts";
-import { StoredEvent } from "../index/stored.ts";
 import { listingOf } from "../extract/listing.ts";
 import { fold, stem, tokenize } from "../index/tokenize.ts";
 import { isProperNoun, words } from "../index/segment.ts";
@@ -367,18 +366,14 @@ export function matchingEvents(intent: Intent, index: CorpusIndex): Event[] {
   const yearOk = (y: number | undefined) => !intent.year || (intent.yearTo ? !!y && y >= intent.year && y <= intent.yearTo : y === intent.year);
   const listed = intent.persons.length > 0 || !!intent.year || !!intent.month || intent.places.length > 0;
   return start.filter((e) => {
-    // What the index lists the event under first: a snapshot's event is then decoded only if it may match.
-    if (listed && e instanceof StoredEvent) {
+    // People, year, month and place through the event's listing: a snapshot's event is then decoded only if it may match.
+    if (listed) {
       const l = listingOf(e);
       if (!intent.persons.every((p) => l.people.includes(p)) || !yearOk(l.year) || (intent.month && l.month !== intent.month)) return false;
       if (intent.places.length && !intent.places.every((pl) => l.place && samePlace(l.place, pl))) return false;
     }
-    if (!intent.persons.every((p) => e.participants.some((q) => q.id === p))) return false;
     if (intent.ordinal !== undefined && e.ordinal !== intent.ordinal) return false;
     if (intent.series && !(e.series && sameSeries(intent.series, e.series))) return false;
-    if (intent.places.length && !intent.places.every((pl) => e.place && samePlace(e.place, pl))) return false;
-    if (intent.year && (intent.yearTo ? !(e.date.year && e.date.year >= intent.year && e.date.year <= intent.yearTo) : e.date.year !== intent.year)) return false;
-    if (intent.month && e.date.month !== intent.month) return false;
     if (intent.day && !(e.date.day && e.date.day <= intent.day && intent.day <= (e.date.endDay ?? e.date.day))) return false;
     return true;
   });
@@ -484,10 +479,11 @@ class GroupKeys {
     const base: number[] = [];
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
     if (x.ordinal !== undefined) base.push(-1 - x.ordinal);
-    const y = x.date.year ? 2 + (x.date.year % 10000) : 1, m = x.date.month ? 1 + x.date.month : 1, d = x.date.day ? 1 + (x.date.day % 32) : 1;
+    const ys = [x.date.year ? 2 + (x.date.year % 10000) : 1, 0];
+    const ms = [x.date.month ? 1 + x.date.month : 1, 0];
+    const ds = [x.date.day ? 1 + (x.date.day % 32) : 1, 0];
     const out: number[] = [];
-    for (const b of base)
-      for (const yy of [y, 0]) for (const mm of [m, 0]) for (const dd of [d, 0]) out.push(GroupKeys.dated(b, yy, mm, dd));
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
     return out;
   }
 
