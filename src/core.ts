@@ -9,9 +9,10 @@ import { inferAfter, prepareUpdatesSteps, updateExtraction } from "./extract/upd
 import { Pacer, pause, runPaced, runSync, type Steps } from "./paced.ts";
 import type { LoadProblem } from "./corpus/load.ts";
 import { CorpusIndex } from "./index/index.ts";
-import { readSnapshot, writeSnapshot } from "./index/snapshot.ts";
+import { readSnapshot, writeSnapshot, type BlobFile } from "./index/snapshot.ts";
+import { SnapshotDamage } from "./index/stored.ts";
 import type { Logger } from "./logger.ts";
-import { answerQuestion, warmUp } from "./query/answer.ts";
+import { answerQuestion, rebuildingAnswer, warmUp } from "./query/answer.ts";
 import { examplesFor } from "./query/i18n.ts";
 import type { Event, Lang } from "./types.ts";
 import { isoDate } from "./extract/dates.ts";
@@ -75,6 +76,8 @@ export class Core {
   private drift = 0;
   /** What the last refresh did (mode and time). */
   lastRefresh: RefreshReport | undefined;
+  /** The rebuild from the files after damage was found in the snapshot, while it runs. */
+  private rebuilding: Promise<void> | undefined;
 
   private constructor(
     readonly options: Required<Pick<CoreOptions, "dataDir" | "now">> & CoreOptions,
@@ -109,6 +112,7 @@ export class Core {
         const ms = performance.now() - t0;
         log?.info({ snapshot: opts.snapshot, articles: r.corpus.articles.length, events: r.corpus.events.length, ms: Math.round(ms), ...Object.fromEntries(Object.entries(r.ms).map(([k, v]) => [`${k}Ms`, Math.round(v)])) }, "corpus loaded from snapshot");
         const core = new Core(opts, { corpus: r.corpus, index }, { from: "snapshot", ms, snapshot: { path: opts.snapshot, used: true } });
+        core.rebuildOnDamage(r.blobs);
         // Files copied or touched without a change: same content, new times; the snapshot records the new ones.
         if (r.touched.length) core.save();
         return core;
@@ -125,6 +129,40 @@ export class Core {
     const core = new Core(opts, { corpus, index }, { from: "files", ms, snapshot: opts.snapshot ? { path: opts.snapshot, used: false, ...why } : undefined });
     if (opts.snapshot) core.save();
     return core;
+  }
+
+  /**
+   * The snapshot's sentences and events are checked range by range when first read: damage found there
+   * (the file changed after it was written) rebuilds the corpus from the files, in the background, and
+   * writes the snapshot again. Questions meanwhile are told so (`ask`); nothing decoded from damaged bytes
+   * is ever used.
+   */
+  private rebuildOnDamage(blobs: BlobFile): void {
+    blobs.onDamage = (reason) => {
+      if (this.rebuilding) return;
+      this.options.logger?.warn({ snapshot: this.options.snapshot, reason, kind: "corrupt" }, "corpus snapshot damaged: rebuilding it from the files");
+      const t0 = performance.now();
+      this.rebuilding = (async () => {
+        try {
+          const corpus = await buildCorpus(this.options.dataDir, { maxBytes: this.options.maxFileBytes });
+          this.current = { corpus, index: new CorpusIndex(corpus) };
+          this.drift = 0;
+          const ms = performance.now() - t0;
+          this.lastRefresh = { added: [], changed: [], removed: [], mode: "full", ms };
+          this.options.logger?.info({ articles: corpus.articles.length, events: corpus.events.length, ms: Math.round(ms) }, "corpus rebuilt from the files");
+          this.save();
+        } catch (err) {
+          this.options.logger?.error({ err: err instanceof Error ? err.message : String(err) }, "corpus rebuild failed");
+        } finally {
+          this.rebuilding = undefined;
+        }
+      })();
+    };
+  }
+
+  /** Resolves when a rebuild after snapshot damage (if one runs) has finished. */
+  async whenRebuilt(): Promise<void> {
+    await this.rebuilding;
   }
 
   /**
@@ -173,6 +211,8 @@ export class Core {
    * files; without it every file is listed and stat'ed (about a second at 100,000 files).
    */
   async refresh(opts: { files?: string[] } = {}): Promise<CorpusChange> {
+    // A rebuild after snapshot damage reads every file: the change is seen against its result.
+    await this.rebuilding;
     // A snapshot being written reads the current corpus: give it up (the refresh writes a new one) and let it stop.
     const wanted = this.writing !== undefined || this.saveQueued;
     this.writing?.abort(new Error("a newer change"));
@@ -287,7 +327,13 @@ export class Core {
 
   /** Answer one question (English or Chinese). Never throws on user input. */
   ask(question: string): Answer {
-    return answerQuestion(this.index, question);
+    try {
+      return answerQuestion(this.index, question);
+    } catch (err) {
+      // Damage found in the snapshot while answering: the rebuild has started (rebuildOnDamage).
+      if (err instanceof SnapshotDamage) return rebuildingAnswer(question);
+      throw err;
+    }
   }
 
   /** Every extracted event, in corpus order. */

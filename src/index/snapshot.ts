@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { crc32 } from "node:zlib";
-import { mkdir, open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
@@ -22,7 +22,7 @@ import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
-import { encodeEvents, encodeSentences, interner, nul, und, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
+import { encodeEvents, encodeSentences, interner, nul, und, SnapshotDamage, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
@@ -31,7 +31,7 @@ import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 8;
+export const SNAPSHOT_FORMAT = 9;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -54,12 +54,15 @@ interface Header {
   avgFieldLength: number;
   sections: Section[];
   payloadBytes: number;
-  /** CRC-32 of the payload (hex): detects a damaged file at a third of SHA-256's cost. */
+  /**
+   * CRC-32 of the payload (hex) but the sentences' and events' ranges, which are checked one by one
+   * (sections `sentencesCrc`, `eventsCrc`) when an article's are first read: a restart reads none of them.
+   */
   crc32: string;
 }
 
 export type SnapshotRead =
-  | { ok: true; corpus: Corpus; saved: SavedIndex; touched: string[]; ms: { check: number; read: number; decode: number } }
+  | { ok: true; corpus: Corpus; saved: SavedIndex; touched: string[]; blobs: BlobFile; ms: { check: number; read: number; decode: number } }
   | { ok: false; kind: "missing" | "format" | "stale" | "corrupt"; reason: string };
 
 // ───────────────────────────── pipeline fingerprint ─────────────────────────────
@@ -200,8 +203,9 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
   const sum = new Checksum();
   let offset = 0;
   const sections: Section[] = [];
-  const write = async (buf: Uint8Array) => {
-    sum.update(buf);
+  /** `checked: false` for the ranges that carry a checksum of their own (not part of the payload's). */
+  const write = async (buf: Uint8Array, checked = true) => {
+    if (checked) sum.update(buf);
     await fh.write(buf, 0, buf.length, null);
     offset += buf.length;
   };
@@ -237,19 +241,24 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
       const p = x as Person;
       return [p.id, p.name, p.aliases, p.titles, nul(p.country), p.files.map((f) => articleIndex.get(f) ?? f)] satisfies EncPerson;
     });
-    // Sentences and events before the articles: a reader keeps their bytes and gives each article its ranges.
-    const blobSection = async (name: string, bytes: (a: Article) => Uint8Array) => {
+    // Sentences and events before the articles: a reader gives each article its ranges, read when first used.
+    const blobSection = async (name: string, bytes: (a: Article) => Uint8Array): Promise<Int32Array> => {
       const blobs: Section = { name, type: "json", offset, lengths: [] };
+      const crcs = new Int32Array(corpus.articles.length);
       for (let i = 0; i < corpus.articles.length; i += 500) {
         const parts = corpus.articles.slice(i, i + 500).map(bytes);
-        for (const p of parts) blobs.lengths.push(p.length);
-        await write(Buffer.concat(parts));
+        parts.forEach((p, j) => {
+          blobs.lengths.push(p.length);
+          crcs[i + j] = crc32(p) | 0;
+        });
+        await write(Buffer.concat(parts), false);
         await pause();
       }
       sections.push(blobs);
+      return crcs;
     };
-    await blobSection("sentences", sentenceBytes);
-    await blobSection("events", (a) => eventBytes(a, eventsOf.get(a.file) ?? []));
+    const sentencesCrc = await blobSection("sentences", sentenceBytes);
+    const eventsCrc = await blobSection("events", (a) => eventBytes(a, eventsOf.get(a.file) ?? []));
     // Each of the whole-corpus steps below runs in one go: let questions waiting meanwhile go first.
     await pause();
     const keys = eventKeys(corpus.articles.flatMap((a) => eventsOf.get(a.file) ?? []), corpus.persons);
@@ -279,6 +288,8 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     }
     await typedSection("personKeysAt", "i32", personKeys.at);
     await typedSection("personKeysItems", "i32", personKeys.items);
+    await typedSection("sentencesCrc", "i32", sentencesCrc);
+    await typedSection("eventsCrc", "i32", eventsCrc);
     const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
     const files: Header["files"] = [...corpus.stamps]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -346,6 +357,16 @@ async function readHeader(path: string): Promise<Header | { error: SnapshotRead 
   }
 }
 
+/**
+ * A snapshot's layout, for diagnostics and tests: format, when it was made, counts, and each section's
+ * name, byte offset and size. Rejects when the file is not a readable snapshot of this format.
+ */
+export async function describeSnapshot(path: string): Promise<{ format: number; createdAt: string; counts: Header["counts"]; sections: { name: string; offset: number; bytes: number }[] }> {
+  const h = await readHeader(path);
+  if ("error" in h) throw new Error(h.error.reason);
+  return { format: h.format, createdAt: h.createdAt, counts: h.counts, sections: h.sections.map((s) => ({ name: s.name, offset: s.offset, bytes: s.lengths.reduce((x, y) => x + y, 0) })) };
+}
+
 function statOrNot(path: string): Stats | undefined {
   try {
     return statSync(path);
@@ -402,28 +423,26 @@ export async function readSnapshot(path: string, dataDir: string, opts: { finger
   const check = await checkFiles(h, dataDir);
   if (check.stale) return { ok: false, kind: "stale", reason: check.stale };
   const t1 = performance.now();
-  // Sections are read and checksummed in file order, one chunk at a time (the whole payload is never in
-  // memory at once); a checksum mismatch at the end discards what was decoded. Sentences and events are
-  // checksummed but not kept: articles read their ranges from the file, kept open, when first used.
-  let fh: FileHandle | undefined, blobs: BlobFile | undefined;
+  // Sections are read (synchronously: nothing is answered before the load) and checksummed in file
+  // order, one at a time; a checksum mismatch at the end discards what was decoded. The sentences' and
+  // events' ranges are not read: articles read them from the file, kept open, when first used, each
+  // range checked against its own checksum then.
+  let blobs: BlobFile;
   try {
-    fh = await open(path, "r");
     blobs = new BlobFile(openSync(path, "r"));
   } catch (err) {
-    await fh?.close();
     return { ok: false, kind: "corrupt", reason: `cannot read: ${err instanceof Error ? err.message : String(err)}` };
   }
   let ok = false;
   try {
-    const reader = new SectionReader(fh, h.payloadBytes);
-    const { corpus, saved } = await decode(h, reader, check.stamps, blobs);
-    if ((await reader.finish()) !== h.crc32) return { ok: false, kind: "corrupt", reason: "checksum mismatch" };
+    const reader = new SectionReader(blobs, h.payloadBytes);
+    const { corpus, saved } = decode(h, reader, check.stamps, blobs);
+    if (reader.finish() !== h.crc32) return { ok: false, kind: "corrupt", reason: "checksum mismatch" };
     ok = true;
-    return { ok: true, corpus, saved, touched: check.touched, ms: { check: t1 - t0, read: reader.readMs, decode: performance.now() - t1 - reader.readMs } };
+    return { ok: true, corpus, saved, touched: check.touched, blobs, ms: { check: t1 - t0, read: reader.readMs, decode: performance.now() - t1 - reader.readMs } };
   } catch (err) {
     return { ok: false, kind: "corrupt", reason: `cannot decode: ${err instanceof Error ? err.message : String(err)}` };
   } finally {
-    await fh.close();
     if (!ok) blobs.close();
   }
 }
@@ -441,22 +460,42 @@ class Checksum {
 
 /**
  * The snapshot file held open for the articles loaded from it: each reads its sentences' and events'
- * byte range when first used. The descriptor is closed when nothing loaded from it is left. (A newer
+ * byte range when first used, checked against the range's checksum (a mismatch throws SnapshotDamage
+ * and tells `onDamage`, once). The descriptor is closed when nothing loaded from it is left. (A newer
  * snapshot renamed over the path does not disturb it: the open file is the old one.)
  */
 export class BlobFile {
   private static readonly closer = new FinalizationRegistry<number>((fd) => closeSync(fd));
   private closed = false;
+  /** Called the first time a range fails its checksum (the Core rebuilds from the files). */
+  onDamage: ((reason: string) => void) | undefined;
+  private damaged = false;
   constructor(private readonly fd: number) {
     BlobFile.closer.register(this, fd, this);
   }
-  read(at: number, len: number): Uint8Array {
-    const out = Buffer.allocUnsafe(len);
+
+  /** `len` bytes at `at` into a buffer of their own (typed arrays can be laid over it, aligned). */
+  readRaw(at: number, len: number): Uint8Array {
+    const out = new Uint8Array(new ArrayBuffer(len));
     let done = 0;
     while (done < len) {
       const n = readSync(this.fd, out, done, len - done, at + done);
       if (!n) throw new Error("snapshot: unexpected end of file");
       done += n;
+    }
+    return out;
+  }
+
+  /** A range stored with its CRC-32 (signed), checked. */
+  read(at: number, len: number, crc: number): Uint8Array {
+    const out = this.readRaw(at, len);
+    if ((crc32(out) | 0) !== crc) {
+      const reason = `bytes ${at}–${at + len} fail their checksum`;
+      if (!this.damaged) {
+        this.damaged = true;
+        this.onDamage?.(reason);
+      }
+      throw new SnapshotDamage(`snapshot damaged: ${reason}`);
     }
     return out;
   }
@@ -468,53 +507,48 @@ export class BlobFile {
   }
 }
 
-/** Reads byte ranges of the payload in increasing order, hashing every byte (padding included). */
+/**
+ * Reads byte ranges of the payload in increasing order, hashing every byte (padding included) but
+ * those of the ranges skipped (they carry checksums of their own).
+ */
 class SectionReader {
   private pos = 0;
   private readonly sum = new Checksum();
   readMs = 0;
   constructor(
-    private readonly fh: FileHandle,
+    private readonly file: BlobFile,
     private readonly end: number,
   ) {}
 
-  private async raw(at: number, len: number): Promise<Uint8Array> {
+  private raw(at: number, len: number): Uint8Array {
     const t = performance.now();
-    // A buffer of its own: typed arrays can be laid over it, aligned.
-    const out = new Uint8Array(new ArrayBuffer(len));
-    let done = 0;
-    while (done < len) {
-      const { bytesRead } = await this.fh.read(out, done, len - done, at + done);
-      if (!bytesRead) throw new Error("unexpected end of file");
-      done += bytesRead;
-    }
+    const out = this.file.readRaw(at, len);
     this.sum.update(out);
     this.readMs += performance.now() - t;
     return out;
   }
 
   /** Checksum `len` bytes from `at` without keeping them (read in pieces of 8 MB). */
-  private async pass(at: number, len: number): Promise<void> {
+  private pass(at: number, len: number): void {
     for (let done = 0; done < len; ) {
       const n = Math.min(8 << 20, len - done);
-      await this.raw(at + done, n);
+      this.raw(at + done, n);
       done += n;
     }
   }
 
-  async read(at: number, len: number): Promise<Uint8Array> {
+  read(at: number, len: number): Uint8Array {
     this.seek(at, len);
-    if (at > this.pos) await this.pass(this.pos, at - this.pos);
+    if (at > this.pos) this.pass(this.pos, at - this.pos);
     this.pos = at + len;
     return this.raw(at, len);
   }
 
-  /** Checksum a section without keeping it (its bytes are read from the file again when needed). */
-  async skip(at: number, len: number): Promise<void> {
+  /** Step over a section that is checked range by range when read (not part of the payload's checksum). */
+  skip(at: number, len: number): void {
     this.seek(at, len);
-    if (at > this.pos) await this.pass(this.pos, at - this.pos);
+    if (at > this.pos) this.pass(this.pos, at - this.pos);
     this.pos = at + len;
-    await this.pass(at, len);
   }
 
   private seek(at: number, len: number): void {
@@ -522,56 +556,57 @@ class SectionReader {
   }
 
   /** The payload's checksum (reading whatever was not read yet). */
-  async finish(): Promise<string> {
-    if (this.pos < this.end) await this.pass(this.pos, this.end - this.pos);
+  finish(): string {
+    if (this.pos < this.end) this.pass(this.pos, this.end - this.pos);
     this.pos = this.end;
     return this.sum.digest();
   }
 }
 
-async function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>, file: BlobFile): Promise<{ corpus: Corpus; saved: SavedIndex }> {
+function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>, file: BlobFile): { corpus: Corpus; saved: SavedIndex } {
   const section = (name: string) => {
     const s = h.sections.find((x) => x.name === name);
     if (!s) throw new Error(`section ${name} missing`);
     return s;
   };
-  async function* chunks(name: string): AsyncGenerator<unknown[]> {
+  function* chunks(name: string): Generator<unknown[]> {
     const s = section(name);
     let at = s.offset;
     for (const len of s.lengths) {
-      yield JSON.parse(utf8.decode(await reader.read(at, len))) as unknown[];
+      yield JSON.parse(utf8.decode(reader.read(at, len))) as unknown[];
       at += len;
     }
   }
-  const typed = async <T extends Int32Array | Uint16Array>(name: string, Ctor: new (b: ArrayBuffer) => T): Promise<T> => {
+  const typed = <T extends Int32Array | Uint16Array>(name: string, Ctor: new (b: ArrayBuffer) => T): T => {
     const s = section(name);
-    return new Ctor((await reader.read(s.offset, s.lengths[0]!)).buffer as ArrayBuffer);
+    return new Ctor(reader.read(s.offset, s.lengths[0]!).buffer as ArrayBuffer);
   };
 
   const encPersons: EncPerson[] = [];
-  for await (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
+  for (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
   const articles: Article[] = [];
   const events: Event[] = [];
   const mentions = new SentenceMap<string[]>();
   const sentenceEvent = new SentenceMap<string>();
   const personIds = encPersons.map((p) => p[0]);
   const one = interner();
-  // The sentences' and events' bytes stay in memory, each article's ranges decoded when first read.
-  const blobs = async (name: string) => {
+  // The sentences' and events' bytes stay in the file, each article's ranges read when first used
+  // (their checksums come at the end of the file: filled in below, before any range is read).
+  const blobs = (name: string) => {
     const sec = section(name);
-    await reader.skip(sec.offset, sec.lengths.reduce((x, y) => x + y, 0));
+    reader.skip(sec.offset, sec.lengths.reduce((x, y) => x + y, 0));
     let at = sec.offset;
-    return sec.lengths.map((len): StoredBytes => ({ file, at: (at += len) - len, len }));
+    return sec.lengths.map((len): StoredBytes => ({ file, at: (at += len) - len, len, crc: 0 }));
   };
-  const sentenceBlobs = await blobs("sentences");
-  const eventBlobs = await blobs("events");
+  const sentenceBlobs = blobs("sentences");
+  const eventBlobs = blobs("events");
   let keyLists: { places: string[]; ids: string[] } | undefined;
-  for await (const c of chunks("eventKeys")) keyLists = c[0] as typeof keyLists;
+  for (const c of chunks("eventKeys")) keyLists = c[0] as typeof keyLists;
   if (!keyLists) throw new Error("event keys missing");
   // The typed arrays come at the end of the file: filled in below, before any event is read.
   const keys: EventKeyTable = { ...keyLists, year: new Int32Array(0), month: new Uint16Array(0), inferred: new Uint16Array(0), place: new Int32Array(0), peopleAt: new Int32Array(0), people: new Int32Array(0) };
   let k = 0;
-  for await (const c of chunks("articles"))
+  for (const c of chunks("articles"))
     for (const enc of c as EncArticle[]) {
       const [file, title, published, langs, hash, encParagraphs, count, eventCount, encMentions, encSentenceEvent, credits] = enc;
       const sentenceRaw = sentenceBlobs[k], eventRaw = eventBlobs[k++];
@@ -604,46 +639,53 @@ async function decode(h: Header, reader: SectionReader, stamps: Map<string, File
   if (k !== sentenceBlobs.length || k !== eventBlobs.length) throw new Error("fewer articles than stored ranges");
   const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
   let problems: Corpus["problems"] = [];
-  for await (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
+  for (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
   const terms: string[] = [];
-  for await (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
+  for (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
   let places: string[] = [];
-  for await (const c of chunks("places")) places = c[0] as string[];
+  for (const c of chunks("places")) places = c[0] as string[];
   let acronyms: [string, string, string][] = [];
-  for await (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
+  for (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
   let listKeys: Record<(typeof LISTS)[number], (string | number)[]> | undefined;
-  for await (const c of chunks("listKeys")) listKeys = c[0] as typeof listKeys;
+  for (const c of chunks("listKeys")) listKeys = c[0] as typeof listKeys;
   if (!listKeys) throw new Error("list keys missing");
   let pk: { keys: string[]; firstCount: [string, number][] } | undefined;
-  for await (const c of chunks("personKeys")) pk = c[0] as typeof pk;
+  for (const c of chunks("personKeys")) pk = c[0] as typeof pk;
   if (!pk) throw new Error("person keys missing");
   if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
   const saved: SavedIndex = {
     search: {
       terms,
-      offsets: await typed("offsets", Int32Array),
-      docs: await typed("docs", Int32Array),
-      tfs: await typed("tfs", Uint16Array),
-      fieldLengths: await typed("fieldLengths", Uint16Array),
+      offsets: typed("offsets", Int32Array),
+      docs: typed("docs", Int32Array),
+      tfs: typed("tfs", Uint16Array),
+      fieldLengths: typed("fieldLengths", Uint16Array),
       avgFieldLength: h.avgFieldLength,
     },
     places,
     acronyms,
   };
-  keys.year = await typed("eventYear", Int32Array);
-  keys.month = await typed("eventMonth", Uint16Array);
-  keys.inferred = await typed("eventInferred", Uint16Array);
-  keys.place = await typed("eventPlace", Int32Array);
-  keys.peopleAt = await typed("eventPeopleAt", Int32Array);
-  keys.people = await typed("eventPeople", Int32Array);
+  keys.year = typed("eventYear", Int32Array);
+  keys.month = typed("eventMonth", Uint16Array);
+  keys.inferred = typed("eventInferred", Uint16Array);
+  keys.place = typed("eventPlace", Int32Array);
+  keys.peopleAt = typed("eventPeopleAt", Int32Array);
+  keys.people = typed("eventPeople", Int32Array);
   if (keys.year.length !== events.length || keys.peopleAt.length !== events.length + 1) throw new Error("event keys do not match the events");
   const lists = {} as Record<(typeof LISTS)[number], SavedLists<string | number>>;
   for (const n of LISTS) {
-    lists[n] = { keys: listKeys[n], at: await typed(`${n}At`, Int32Array), items: await typed(`${n}Items`, Int32Array) };
+    lists[n] = { keys: listKeys[n], at: typed(`${n}At`, Int32Array), items: typed(`${n}Items`, Int32Array) };
     if (lists[n].at.length !== lists[n].keys.length + 1) throw new Error(`${n} does not fit together`);
   }
   saved.lists = lists as NonNullable<SavedIndex["lists"]>;
-  const byKey = new ListMap({ keys: pk.keys, at: await typed("personKeysAt", Int32Array), items: await typed("personKeysItems", Int32Array) }, (n) => persons[n]!);
+  const byKey = new ListMap({ keys: pk.keys, at: typed("personKeysAt", Int32Array), items: typed("personKeysItems", Int32Array) }, (n) => persons[n]!);
   rememberPersonKeys(persons, { byKey, firstCount: new Map(pk.firstCount) });
+  const crcs = (name: string, ranges: StoredBytes[]) => {
+    const c = typed(name, Int32Array);
+    if (c.length !== ranges.length) throw new Error(`${name} does not match the stored ranges`);
+    ranges.forEach((r, i) => (r.crc = c[i]!));
+  };
+  crcs("sentencesCrc", sentenceBlobs);
+  crcs("eventsCrc", eventBlobs);
   return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
 }

@@ -31,14 +31,26 @@ function sentenceRef(file: string, id: string): number | string {
   return at && at[0] === file ? at[1] : id;
 }
 
-/** Where stored bytes are: a range of a file held open (snapshot.ts BlobFile), read each time they are asked for. */
+/**
+ * Where stored bytes are: a range of a file held open (snapshot.ts BlobFile), read each time they are
+ * asked for and checked against the range's CRC-32 (as a signed 32-bit integer) then.
+ */
 export interface StoredBytes {
-  file: { read(at: number, len: number): Uint8Array };
+  file: { read(at: number, len: number, crc: number): Uint8Array };
   at: number;
   len: number;
+  crc: number;
 }
 
-const bytesOf = (b: StoredBytes) => b.file.read(b.at, b.len);
+const bytesOf = (b: StoredBytes) => b.file.read(b.at, b.len, b.crc);
+
+/**
+ * Stored bytes that fail their checksum: the snapshot was damaged after it was written. Thrown by the
+ * read that found it (nothing decoded from such bytes is ever used); the Core rebuilds from the files.
+ */
+export class SnapshotDamage extends Error {
+  override readonly name = "SnapshotDamage";
+}
 
 /** An article's sentences as stored: UTF-8 JSON of EncSentence[]. */
 export function encodeSentences(sentences: Sentence[]): Uint8Array {

@@ -54,6 +54,12 @@ function answerOf(index: CorpusIndex, question: string): Answer {
   return compose(intent, candidates, index);
 }
 
+/** The answer while the index is rebuilt (its snapshot was found damaged): no lookup, nothing guessed. */
+export function rebuildingAnswer(question: string): Answer {
+  const lang = detectLang((question ?? "").trim() || "x");
+  return { question, found: false, answer: TEXT[lang].rebuilding, lang, sources: [], events: [] };
+}
+
 /**
  * Build now what the first questions would otherwise build on the way: the Chinese word segmenter's
  * dictionary, the English–Chinese glossary (and its place names), and the lookup keys of every person's

@@ -13,12 +13,14 @@ export const TEXT = {
     help: "Ask a short question about the news in the corpus, e.g.",
     tooLong: "That question is too long; please ask in one or two sentences, e.g.",
     tryAsking: "You could ask, e.g.",
+    rebuilding: "The saved index turned out to be damaged and is being rebuilt from the articles; please ask again in a few minutes.",
   },
   zh: {
     notFound: "语料中没有相关信息。",
     help: "请就语料中的新闻提一个简短的问题,例如:",
     tooLong: "问题太长了,请用一两句话提问,例如:",
     tryAsking: "可以这样提问:",
+    rebuilding: "保存的索引已损坏,正在根据文章重建,请过几分钟再问。",
   },
 };
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
-import { readSnapshot, writeSnapshot } from "../../src/index/snapshot.ts";
+import { describeSnapshot, readSnapshot, writeSnapshot } from "../../src/index/snapshot.ts";
 import { CleanArticle, setMaxDecodedArticles } from "../../src/corpus/clean.ts";
 import { StoredEvent } from "../../src/index/stored.ts";
 import { personLookupKeys } from "../../src/extract/aliases.ts";
@@ -164,8 +164,10 @@ describe("corpus snapshot", () => {
 
   it("is rebuilt with a warning when corrupt, truncated or made by another pipeline version", async () => {
     const good = readFileSync(snap);
+    const at = async (name: string) => (await describeSnapshot(snap)).sections.find((x) => x.name === name)!;
+    const articles = await at("articles");
     const broken = Buffer.from(good);
-    broken[Math.floor(broken.length / 3)]! ^= 0xff;
+    broken[articles.offset + Math.floor(articles.bytes / 2)]! ^= 0x01;
     writeFileSync(snap, broken);
     logs = [];
     const core = await load();
@@ -183,6 +185,35 @@ describe("corpus snapshot", () => {
 
     const other = await readSnapshot(snap, data, { fingerprint: "another-version" });
     expect(other.ok).toBe(false);
+  });
+
+  it("finds damage in an article's stored sentences when it reads them, answers that it is rebuilding, and rebuilds", async () => {
+    const fresh = await load(false);
+    await (await load()).whenSaved();
+    const good = readFileSync(snap);
+    // The sentences (and events) are not read by a restart: each article's range is checked when first read.
+    const sentences = (await describeSnapshot(snap)).sections.find((x) => x.name === "sentences")!;
+    const broken = Buffer.from(good);
+    for (let i = sentences.offset; i < sentences.offset + sentences.bytes; i += 512) broken[i]! ^= 0x01;
+    writeFileSync(snap, broken);
+    logs = [];
+    const core = await load();
+    expect(core.loaded.from).toBe("snapshot");
+    const damaged = core.ask(QUESTIONS[0]!);
+    expect(damaged.found).toBe(false);
+    expect(damaged.answer).toMatch(/damaged.*rebuilt/);
+    expect(core.ask("第十次会议在哪里召开?").answer).toMatch(/损坏.*重建/);
+    expect(warnings().map((w) => w.kind)).toEqual(["corrupt"]);
+    expect(warnings()[0]!.msg).toMatch(/damaged/);
+    await core.whenRebuilt();
+    expect(core.lastRefresh?.mode).toBe("full");
+    expect(answers(core)).toEqual(answers(fresh));
+    await core.whenSaved();
+    logs = [];
+    const next = await load();
+    expect(next.loaded.from).toBe("snapshot");
+    expect(answers(next)).toEqual(answers(fresh));
+    expect(warnings()).toEqual([]);
   });
 
   it("follows a refresh: the snapshot written after it holds the new file", async () => {
