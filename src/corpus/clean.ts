@@ -188,6 +188,22 @@ export interface SentenceSource {
   decode(): Sentence[];
 }
 
+/** An article's own facts but its file, hash and sentences: what a snapshot keeps encoded until read. */
+export interface ArticleMeta {
+  title: string;
+  published?: Article["published"];
+  langs: Lang[];
+  /** One character per paragraph (CleanArticle.kindsOf). */
+  kinds: string;
+  credits?: Article["credits"];
+}
+
+/** Where a snapshot article's meta comes from when first read (`raw`: as stored, written again as is). */
+export interface MetaSource {
+  readonly raw: Uint8Array;
+  decode(): ArticleMeta;
+}
+
 /**
  * Articles whose sentences were decoded from a source, oldest first: past `maxDecoded` the oldest
  * give theirs back (decoded again when read), so a long-running bot's memory stays bounded.
@@ -205,33 +221,68 @@ export function setMaxDecodedArticles(n: number): number {
 /**
  * A cleaned article whose `paragraphs` (their kind and language) get their texts from the sentences
  * when read: nothing after cleaning reads them, and keeping them would double the text in memory.
- * Its sentences are given, or come from a `SentenceSource` on first read (snapshots).
+ * Its sentences are given, or come from a `SentenceSource` on first read (snapshots); so do its title,
+ * publish date, languages, paragraph kinds and credits from a `MetaSource` (`CleanArticle.stored`).
  * @example new CleanArticle({ ...rest, sentences }, [{ lang: "en", caption: false }]).paragraphs[0].text // "A. B."
  */
 export class CleanArticle implements Article {
   file: string;
-  title: string;
-  published?: Article["published"];
-  langs: Lang[];
   hash: string;
-  credits?: Article["credits"];
-  /** One character per paragraph: bit 0 Chinese, bit 1 caption, bit 2 headline (an object each costs more than the text saved). */
-  private readonly kinds: string;
+  /** Title, publish date, languages, paragraph kinds, credits: given, or decoded from `#metaSource` when first read. */
+  #meta: ArticleMeta | undefined;
+  #metaSource: MetaSource | undefined;
   private built: Paragraph[] | undefined;
   #sentences: Sentence[] | undefined;
   #source: SentenceSource | undefined;
 
-  /** `paragraphs`: their kinds, or `paragraphKinds` of an article written out (snapshots). */
-  constructor(a: Omit<Article, "paragraphs" | "sentences"> & ({ sentences: Sentence[] } | { source: SentenceSource }), paragraphs: Omit<Paragraph, "text">[] | string) {
+  /**
+   * `paragraphs`: their kinds, or `paragraphKinds` of an article written out (snapshots). A snapshot's
+   * article gives its file, hash, sentence source and meta source instead (decoded when first read).
+   */
+  constructor(a: (Omit<Article, "paragraphs" | "sentences"> & ({ sentences: Sentence[] } | { source: SentenceSource })) | { file: string; hash: string; source: SentenceSource; meta: MetaSource }, paragraphs?: Omit<Paragraph, "text">[] | string) {
     this.file = a.file;
-    this.title = a.title;
-    this.published = a.published;
+    this.hash = a.hash;
     if ("sentences" in a) this.#sentences = a.sentences;
     else this.#source = a.source;
-    this.langs = a.langs;
-    this.hash = a.hash;
-    if (a.credits?.length) this.credits = a.credits;
-    this.kinds = typeof paragraphs === "string" ? paragraphs : CleanArticle.kindsOf(paragraphs);
+    if ("meta" in a) this.#metaSource = a.meta;
+    else {
+      this.#meta = { title: a.title, published: a.published, langs: a.langs, kinds: typeof paragraphs === "string" ? paragraphs : CleanArticle.kindsOf(paragraphs ?? []) };
+      if (a.credits?.length) this.#meta.credits = a.credits;
+    }
+  }
+
+  #fields(): ArticleMeta {
+    return (this.#meta ??= this.#metaSource!.decode());
+  }
+
+  get title(): string {
+    return this.#fields().title;
+  }
+  set title(v: string) {
+    this.#fields().title = v;
+  }
+  get published(): Article["published"] {
+    return this.#fields().published;
+  }
+  set published(v: Article["published"]) {
+    this.#fields().published = v;
+  }
+  get langs(): Lang[] {
+    return this.#fields().langs;
+  }
+  set langs(v: Lang[]) {
+    this.#fields().langs = v;
+  }
+  get credits(): Article["credits"] {
+    return this.#fields().credits;
+  }
+  set credits(v: Article["credits"]) {
+    this.#fields().credits = v?.length ? v : undefined;
+  }
+
+  /** The meta still encoded as a snapshot stored it (to be written again as it is), if so. */
+  get encodedMeta(): Uint8Array | undefined {
+    return this.#meta ? undefined : this.#metaSource?.raw;
   }
 
   get sentences(): Sentence[] {
@@ -269,14 +320,14 @@ export class CleanArticle implements Article {
 
   /** The paragraphs' kinds in a short string (what a snapshot keeps of them). */
   get paragraphKinds(): string {
-    return this.built ? CleanArticle.kindsOf(this.built) : this.kinds;
+    return this.built ? CleanArticle.kindsOf(this.built) : this.#fields().kinds;
   }
 
   /** Built on each read, not kept (a snapshot write reads every article's). */
   get paragraphs(): Paragraph[] {
     return (
       this.built ??
-      [...this.kinds].map((c, i) => {
+      [...this.#fields().kinds].map((c, i) => {
         const k = c.charCodeAt(0) - 48;
         const lang: Lang = k & 1 ? "zh" : "en";
         return { text: paragraphText(this.sentences, i, lang), lang, caption: (k & 2) !== 0, ...(k & 4 ? { headline: true } : {}) };

@@ -153,6 +153,52 @@ export function articleDocIds(articles: Article[]): DocIds {
   };
 }
 
+/**
+ * Event id ("file#e3") → event, kept as each article's list of events: no map entry (or id string
+ * built) per event, of which a snapshot restores hundreds of thousands.
+ */
+export class EventTable {
+  private readonly byFile = new Map<string, Event[]>();
+
+  /** Every event of `events` (in corpus order: an article's events together, in their order). */
+  static of(events: Event[]): EventTable {
+    const t = new EventTable();
+    let file: string | undefined, list: Event[] = [];
+    for (const e of events) {
+      if (e.file !== file) t.byFile.set((file = e.file), (list = []));
+      list.push(e);
+    }
+    return t;
+  }
+
+  get(id: string): Event | undefined {
+    const i = id.lastIndexOf("#e");
+    return i < 0 ? undefined : this.byFile.get(id.slice(0, i))?.[Number(id.slice(i + 2))];
+  }
+
+  set(e: Event): void {
+    const [file, i] = eventKey(e);
+    let l = this.byFile.get(file);
+    if (!l) this.byFile.set(file, (l = []));
+    while (l.length < i) l.push(undefined as unknown as Event);
+    l[i] = e;
+  }
+
+  delete(e: Event): void {
+    const [file, i] = eventKey(e);
+    const l = this.byFile.get(file);
+    if (l?.[i] !== e) return;
+    l[i] = undefined as unknown as Event;
+    while (l.length && l[l.length - 1] === undefined) l.pop();
+    if (!l.length) this.byFile.delete(file);
+  }
+
+  /** An article's events, in their order. */
+  ofFile(file: string): Event[] {
+    return (this.byFile.get(file) ?? []).filter((e) => e !== undefined);
+  }
+}
+
 /** A sentence's terms, computed on first use (the question stage looks at a few hundred per question). */
 class LazyTerms extends Map<string, Set<string>> {
   constructor(private readonly sentences: SentenceTable) {
@@ -177,7 +223,7 @@ class LazyTerms extends Map<string, Set<string>> {
 export class CorpusIndex {
   readonly articles = new Map<string, Article>();
   readonly sentences = new SentenceTable(this.articles);
-  readonly events = new Map<string, Event>();
+  private events = new EventTable();
   /** Each sentence's search terms (computed on first use, kept in a bounded cache). */
   readonly sentenceTerms: Map<string, Set<string>>;
   readonly vocab: Vocabulary;
@@ -236,7 +282,7 @@ export class CorpusIndex {
     this.eventsOfPlace = new ListMap(lists?.eventsOfPlace, event);
     this.eventsOfYear = new ListMap(lists?.eventsOfYear, event);
     this.eventsOfSeries = new ListMap(lists?.eventsOfSeries, event);
-    if (lists) for (const e of corpus.events) this.events.set(e.id, e);
+    if (lists) this.events = EventTable.of(corpus.events);
     else {
       for (const e of corpus.events) this.listEvent(e);
       for (const [sid, ids] of corpus.mentions) for (const id of ids) push(this.sentencesOfPerson, id, sid);
@@ -296,7 +342,7 @@ export class CorpusIndex {
   }
 
   private listEvent(e: Event, sorted = false): void {
-    this.events.set(e.id, e);
+    this.events.set(e);
     const add = <K>(m: ListMap<K, Event>, k: K) => {
       const l = m.get(k);
       if (!l) m.set(k, [e]);
@@ -320,7 +366,7 @@ export class CorpusIndex {
   }
 
   private unlistEvent(e: Event): void {
-    this.events.delete(e.id);
+    this.events.delete(e);
     const drop = <K>(m: ListMap<K, Event>, k: K) => {
       const l = m.get(k);
       if (!l) return;
@@ -404,11 +450,7 @@ export class CorpusIndex {
   eventLookup(): { article(file: string): Article | undefined; ofFile(file: string): Event[]; ofPerson(id: string): Event[] | undefined; ofPersonMonth(id: string, month: number): Iterable<Event> | undefined } {
     return {
       article: (file) => this.articles.get(file),
-      ofFile: (file) => {
-        const out: Event[] = [];
-        for (let i = 0, e; (e = this.events.get(`${file}#e${i}`)); i++) out.push(e);
-        return out;
-      },
+      ofFile: (file) => this.events.ofFile(file),
       ofPerson: (id) => this.eventsOfPerson.get(id),
       ofPersonMonth: (id, month) => this.eventsOfPerson.get(id)?.filter((e) => e.date.month === month),
     };

@@ -21,8 +21,8 @@ import { readdir } from "node:fs/promises";
 import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFiles, hashBytes } from "../corpus/load.ts";
 import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
-import type { Article, Credit, DateValue, Event, Lang, Person } from "../types.ts";
-import { encodeEvents, encodeSentences, interner, nul, und, SnapshotDamage, StoredEvent, StoredEventGroup, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
+import type { Article, Event, Person } from "../types.ts";
+import { encodeEvents, encodeMeta, encodeSentences, interner, nul, und, SnapshotDamage, StoredEvent, StoredEventGroup, StoredMeta, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
@@ -31,7 +31,7 @@ import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 9;
+export const SNAPSHOT_FORMAT = 10;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -118,11 +118,12 @@ const LISTS = ["sentencesOfPerson", "eventsOfPerson", "eventsOfPlace", "eventsOf
 const utf8 = new TextDecoder();
 
 /**
- * An article's record: file, title, published, languages, hash, paragraph kinds, sentence count, event
- * count, mentions and the event of each sentence (per sentence), credits. Its sentences and events are
- * byte ranges of sections of their own, decoded on use (stored.ts).
+ * An article is its file, hash, sentence count and event count (sections of their own, read at a
+ * restart), and three byte ranges read when first used: its sentences, its meta (title, publish date,
+ * languages, paragraph kinds, credits: stored.ts) and its links — per sentence, the people it mentions
+ * (indexes into the persons, or ids) and its event (index among the article's events, or -1).
  */
-type EncArticle = [string, string, DateValue | null, Lang[], string, string, number, number, ((number | string)[] | 0)[], number[], Credit[]?];
+type EncLinks = [((number | string)[] | 0)[], number[]];
 type EncPerson = [string, string, string[], string[], string | null, (number | string)[]];
 
 /** An article's sentences as stored (copied as they are when they were never decoded). */
@@ -139,20 +140,20 @@ function eventBytes(a: Article, events: Event[]): Uint8Array {
   return encodeEvents(a.file, events, () => (texts ??= new Map(a.sentences.map((s) => [s.id, s.text] as const))));
 }
 
-function encodeArticle(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): EncArticle {
-  const paragraphs = a instanceof CleanArticle ? a.paragraphKinds : CleanArticle.kindsOf(a.paragraphs);
+/** An article's links as stored (a restored article's are read from the snapshot for it, not kept). */
+function linkBytes(a: Article, corpus: Corpus, events: Event[], personIndex: Map<string, number>): Uint8Array {
   const count = sentenceCount(a);
-  const ids = Array.from({ length: count }, (_, i) => `${a.file}#${i}`);
-  const mentions = ids.map((sid) => {
-    const m = corpus.mentions.get(sid) ?? [];
-    return m.length ? m.map((id) => personIndex.get(id) ?? id) : (0 as const);
-  });
-  const local = new Map(events.map((e, i) => [e.id, i] as const));
-  const sentenceEvent = ids.map((sid) => {
-    const id = corpus.sentenceEvent.get(sid);
-    return id === undefined ? -1 : (local.get(id) ?? -1);
-  });
-  return [a.file, a.title, nul(a.published), a.langs, a.hash, paragraphs, count, events.length, mentions, sentenceEvent, ...(a.credits?.length ? [a.credits] : [])] as EncArticle;
+  const m = corpus.mentions.peekArticle(a.file) ?? [];
+  const e = corpus.sentenceEvent.peekArticle(a.file) ?? [];
+  const local = new Map(events.map((x, i) => [x.id, i] as const));
+  const enc: EncLinks = [[], []];
+  for (let i = 0; i < count; i++) {
+    const ids = m[i];
+    enc[0].push(ids?.length ? ids.map((id) => personIndex.get(id) ?? id) : 0);
+    const id = e[i];
+    enc[1].push(id === undefined ? -1 : (local.get(id) ?? -1));
+  }
+  return Buffer.from(JSON.stringify(enc), "utf8");
 }
 
 /** The key table of all events in corpus order (what the index lists them under), and its typed sections. */
@@ -259,12 +260,15 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     };
     const sentencesCrc = await blobSection("sentences", sentenceBytes);
     const eventsCrc = await blobSection("events", (a) => eventBytes(a, eventsOf.get(a.file) ?? []));
+    const metaCrc = await blobSection("articleMeta", encodeMeta);
+    const linksCrc = await blobSection("articleLinks", (a) => linkBytes(a, corpus, eventsOf.get(a.file) ?? [], personIndex));
     // Each of the whole-corpus steps below runs in one go: let questions waiting meanwhile go first.
     await pause();
     const keys = eventKeys(corpus.articles.flatMap((a) => eventsOf.get(a.file) ?? []), corpus.persons);
     await pause();
     await jsonSection("eventKeys", [keys.json]);
-    await jsonSection("articles", corpus.articles, (x) => encodeArticle(x as Article, corpus, eventsOf.get((x as Article).file) ?? [], personIndex), 500);
+    await jsonSection("articleFiles", corpus.articles, (x) => (x as Article).file, 20_000);
+    await jsonSection("articleHashes", corpus.articles, (x) => (x as Article).hash, 20_000);
     await jsonSection("problems", [corpus.problems]);
     await jsonSection("terms", saved.search.terms, undefined, 50_000);
     await jsonSection("places", [saved.places]);
@@ -288,8 +292,12 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     }
     await typedSection("personKeysAt", "i32", personKeys.at);
     await typedSection("personKeysItems", "i32", personKeys.items);
+    await typedSection("articleSentences", "i32", Int32Array.from(corpus.articles, sentenceCount));
+    await typedSection("articleEvents", "i32", Int32Array.from(corpus.articles, (a) => eventsOf.get(a.file)?.length ?? 0));
     await typedSection("sentencesCrc", "i32", sentencesCrc);
     await typedSection("eventsCrc", "i32", eventsCrc);
+    await typedSection("articleMetaCrc", "i32", metaCrc);
+    await typedSection("articleLinksCrc", "i32", linksCrc);
     const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
     const files: Header["files"] = [...corpus.stamps]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -577,115 +585,136 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
       at += len;
     }
   }
+  const all = <T>(name: string): T[] => {
+    const out: T[] = [];
+    for (const c of chunks(name)) for (const x of c as T[]) out.push(x);
+    return out;
+  };
+  const only = <T>(name: string): T => {
+    const c = all<T>(name);
+    if (c.length !== 1) throw new Error(`section ${name} missing`);
+    return c[0]!;
+  };
   const typed = <T extends Int32Array | Uint16Array>(name: string, Ctor: new (b: ArrayBuffer) => T): T => {
     const s = section(name);
     return new Ctor(reader.read(s.offset, s.lengths[0]!).buffer as ArrayBuffer);
   };
-
-  const encPersons: EncPerson[] = [];
-  for (const c of chunks("persons")) encPersons.push(...(c as EncPerson[]));
-  const articles: Article[] = [];
-  const events: Event[] = [];
-  const mentions = new SentenceMap<string[]>();
-  const sentenceEvent = new SentenceMap<string>();
-  const personIds = encPersons.map((p) => p[0]);
-  const one = interner();
-  // The sentences' and events' bytes stay in the file, each article's ranges read when first used
-  // (their checksums come at the end of the file: filled in below, before any range is read).
+  // Each article's sentences, events, meta and links stay in the file, read when first used (their
+  // checksums come at the end of the file: filled in below, before any range is read).
   const blobs = (name: string) => {
     const sec = section(name);
     reader.skip(sec.offset, sec.lengths.reduce((x, y) => x + y, 0));
     let at = sec.offset;
     return sec.lengths.map((len): StoredBytes => ({ file, at: (at += len) - len, len, crc: 0 }));
   };
+
+  // Sections in file order (the reader only goes forward).
+  const encPersons = all<EncPerson>("persons");
   const sentenceBlobs = blobs("sentences");
   const eventBlobs = blobs("events");
-  let keyLists: { places: string[]; ids: string[] } | undefined;
-  for (const c of chunks("eventKeys")) keyLists = c[0] as typeof keyLists;
-  if (!keyLists) throw new Error("event keys missing");
-  // The typed arrays come at the end of the file: filled in below, before any event is read.
-  const keys: EventKeyTable = { ...keyLists, year: new Int32Array(0), month: new Uint16Array(0), inferred: new Uint16Array(0), place: new Int32Array(0), peopleAt: new Int32Array(0), people: new Int32Array(0) };
-  let k = 0;
-  for (const c of chunks("articles"))
-    for (const enc of c as EncArticle[]) {
-      const [file, title, published, langs, hash, encParagraphs, count, eventCount, encMentions, encSentenceEvent, credits] = enc;
-      const sentenceRaw = sentenceBlobs[k], eventRaw = eventBlobs[k++];
-      if (!sentenceRaw || !eventRaw) throw new Error("more articles than stored ranges");
-      const source = new StoredSentences(file, count, sentenceRaw);
-      const article = new CleanArticle({ file, title, published: und(published), source, langs, hash, ...(credits?.length ? { credits } : {}) }, encParagraphs);
-      const group = new StoredEventGroup(file, article, eventCount, eventRaw, one);
-      const own: Event[] = [];
-      for (let i = 0; i < eventCount; i++) own.push(new StoredEvent(group, i, events.length + i, keys));
-      // Sentences naming the same people share one (frozen) list.
-      const lists = new Map<string, string[]>();
-      mentions.setArticle(
-        file,
-        Array.from({ length: count }, (_, i) => {
-          const m = encMentions[i];
-          if (!m) return undefined;
-          const key = m.join(",");
-          let l = lists.get(key);
-          if (!l) lists.set(key, (l = Object.freeze(m.map((x) => (typeof x === "number" ? personIds[x]! : x))) as string[]));
-          return l;
-        }),
-      );
-      sentenceEvent.setArticle(
-        file,
-        Array.from({ length: count }, (_, i) => (encSentenceEvent[i]! >= 0 ? own[encSentenceEvent[i]!]?.id : undefined)),
-      );
-      articles.push(article);
-      for (const e of own) events.push(e);
-    }
-  if (k !== sentenceBlobs.length || k !== eventBlobs.length) throw new Error("fewer articles than stored ranges");
-  const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, files]) => ({ id, name, aliases, titles, country: und(country), files: files.map((f) => (typeof f === "number" ? articles[f]!.file : f)) }));
-  let problems: Corpus["problems"] = [];
-  for (const c of chunks("problems")) problems = c[0] as Corpus["problems"];
-  const terms: string[] = [];
-  for (const c of chunks("terms")) for (const t of c as string[]) terms.push(t);
-  let places: string[] = [];
-  for (const c of chunks("places")) places = c[0] as string[];
-  let acronyms: [string, string, string][] = [];
-  for (const c of chunks("acronyms")) acronyms = c[0] as [string, string, string][];
-  let listKeys: Record<(typeof LISTS)[number], (string | number)[]> | undefined;
-  for (const c of chunks("listKeys")) listKeys = c[0] as typeof listKeys;
-  if (!listKeys) throw new Error("list keys missing");
-  let pk: { keys: string[]; firstCount: [string, number][] } | undefined;
-  for (const c of chunks("personKeys")) pk = c[0] as typeof pk;
-  if (!pk) throw new Error("person keys missing");
-  if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
-  const saved: SavedIndex = {
-    search: {
-      terms,
-      offsets: typed("offsets", Int32Array),
-      docs: typed("docs", Int32Array),
-      tfs: typed("tfs", Uint16Array),
-      fieldLengths: typed("fieldLengths", Uint16Array),
-      avgFieldLength: h.avgFieldLength,
-    },
-    places,
-    acronyms,
+  const metaBlobs = blobs("articleMeta");
+  const linkBlobs = blobs("articleLinks");
+  const keyLists = only<{ places: string[]; ids: string[] }>("eventKeys");
+  const files = all<string>("articleFiles");
+  const hashes = all<string>("articleHashes");
+  const problems = only<Corpus["problems"]>("problems");
+  const terms = all<string>("terms");
+  const places = only<string[]>("places");
+  const acronyms = only<[string, string, string][]>("acronyms");
+  const listKeys = only<Record<(typeof LISTS)[number], (string | number)[]>>("listKeys");
+  const pk = only<{ keys: string[]; firstCount: [string, number][] }>("personKeys");
+  const search = {
+    terms,
+    offsets: typed("offsets", Int32Array),
+    docs: typed("docs", Int32Array),
+    tfs: typed("tfs", Uint16Array),
+    fieldLengths: typed("fieldLengths", Uint16Array),
+    avgFieldLength: h.avgFieldLength,
   };
-  keys.year = typed("eventYear", Int32Array);
-  keys.month = typed("eventMonth", Uint16Array);
-  keys.inferred = typed("eventInferred", Uint16Array);
-  keys.place = typed("eventPlace", Int32Array);
-  keys.peopleAt = typed("eventPeopleAt", Int32Array);
-  keys.people = typed("eventPeople", Int32Array);
-  if (keys.year.length !== events.length || keys.peopleAt.length !== events.length + 1) throw new Error("event keys do not match the events");
+  const keys: EventKeyTable = {
+    ...keyLists,
+    year: typed("eventYear", Int32Array),
+    month: typed("eventMonth", Uint16Array),
+    inferred: typed("eventInferred", Uint16Array),
+    place: typed("eventPlace", Int32Array),
+    peopleAt: typed("eventPeopleAt", Int32Array),
+    people: typed("eventPeople", Int32Array),
+  };
   const lists = {} as Record<(typeof LISTS)[number], SavedLists<string | number>>;
   for (const n of LISTS) {
     lists[n] = { keys: listKeys[n], at: typed(`${n}At`, Int32Array), items: typed(`${n}Items`, Int32Array) };
     if (lists[n].at.length !== lists[n].keys.length + 1) throw new Error(`${n} does not fit together`);
   }
-  saved.lists = lists as NonNullable<SavedIndex["lists"]>;
-  const byKey = new ListMap({ keys: pk.keys, at: typed("personKeysAt", Int32Array), items: typed("personKeysItems", Int32Array) }, (n) => persons[n]!);
-  rememberPersonKeys(persons, { byKey, firstCount: new Map(pk.firstCount) });
+  const personKeysAt = typed("personKeysAt", Int32Array), personKeysItems = typed("personKeysItems", Int32Array);
+  const sentenceCounts = typed("articleSentences", Int32Array), eventCounts = typed("articleEvents", Int32Array);
+  const n = files.length;
   const crcs = (name: string, ranges: StoredBytes[]) => {
     const c = typed(name, Int32Array);
-    if (c.length !== ranges.length) throw new Error(`${name} does not match the stored ranges`);
+    if (c.length !== n || ranges.length !== n) throw new Error(`${name} does not match the articles`);
     ranges.forEach((r, i) => (r.crc = c[i]!));
   };
   crcs("sentencesCrc", sentenceBlobs);
   crcs("eventsCrc", eventBlobs);
+  crcs("articleMetaCrc", metaBlobs);
+  crcs("articleLinksCrc", linkBlobs);
+  if (hashes.length !== n || sentenceCounts.length !== n || eventCounts.length !== n) throw new Error("articles do not fit together");
+
+  const one = interner();
+  const articles: Article[] = [];
+  const events: Event[] = [];
+  /** Per article: its position, and the number of its first event (then one past the last). */
+  const articleAt = new Map<string, number>();
+  const firstEvent = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    const f = files[k]!, count = sentenceCounts[k]!, eventCount = eventCounts[k]!;
+    const article = new CleanArticle({ file: f, hash: hashes[k]!, source: new StoredSentences(f, count, sentenceBlobs[k]!), meta: new StoredMeta(metaBlobs[k]!) });
+    const group = new StoredEventGroup(f, article, eventCount, eventBlobs[k]!, one);
+    firstEvent[k] = events.length;
+    for (let i = 0; i < eventCount; i++) events.push(new StoredEvent(group, i, events.length, keys));
+    articleAt.set(f, k);
+    articles.push(article);
+  }
+  firstEvent[n] = events.length;
+  if (keys.year.length !== events.length || keys.peopleAt.length !== events.length + 1) throw new Error("event keys do not match the events");
+  const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, pf]) => ({ id, name, aliases, titles, country: und(country), files: pf.map((x) => (typeof x === "number" ? files[x]! : x)) }));
+  if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
+
+  // An article's links, read when a sentence of it is first looked up (then kept by the maps).
+  const linksOf = (f: string): EncLinks | undefined => {
+    const k = articleAt.get(f);
+    if (k === undefined) return undefined;
+    const r = linkBlobs[k]!;
+    return JSON.parse(utf8.decode(r.file.read(r.at, r.len, r.crc))) as EncLinks;
+  };
+  const mentions = new SentenceMap<string[]>(undefined, {
+    files: () => files,
+    load(f) {
+      const l = linksOf(f);
+      if (!l) return undefined;
+      // Sentences naming the same people share one (frozen) list.
+      const shared = new Map<string, string[]>();
+      return l[0].map((m) => {
+        if (!m) return undefined;
+        const key = m.join(",");
+        let ids = shared.get(key);
+        if (!ids) shared.set(key, (ids = Object.freeze(m.map((x) => (typeof x === "number" ? personIds[x]! : x))) as string[]));
+        return ids;
+      });
+    },
+  });
+  const personIds = encPersons.map((p) => p[0]);
+  const sentenceEvent = new SentenceMap<string>(undefined, {
+    files: () => files,
+    load(f) {
+      const l = linksOf(f);
+      if (!l) return undefined;
+      const first = firstEvent[articleAt.get(f)!]!;
+      return l[1].map((i) => (i >= 0 ? events[first + i]?.id : undefined));
+    },
+  });
+
+  const byKey = new ListMap({ keys: pk.keys, at: personKeysAt, items: personKeysItems }, (i) => persons[i]!);
+  rememberPersonKeys(persons, { byKey, firstCount: new Map(pk.firstCount) });
+  const saved: SavedIndex = { search, places, acronyms, lists: lists as NonNullable<SavedIndex["lists"]> };
   return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
 }

@@ -7,13 +7,15 @@
  * plain sentences and events of a fresh build.
  */
 import type { EventListing } from "../extract/listing.ts";
-import type { Article, DateValue, Event, Figure, Lang, Participant, Role, Sentence } from "../types.ts";
-import { splitSentenceId, type SentenceSource } from "../corpus/clean.ts";
+import type { Article, Credit, DateValue, Event, Figure, Lang, Participant, Role, Sentence } from "../types.ts";
+import { CleanArticle, splitSentenceId, type ArticleMeta, type MetaSource, type SentenceSource } from "../corpus/clean.ts";
 import { NONE } from "../extract/events.ts";
 
 export type EncSentence = [number, number, number, number, string];
 export type EncParticipant = [string, string, string | null, string | null, Role];
 export type EncFigure = [string, number, string | null, string, number | string];
+/** An article's title, publish date, languages, paragraph kinds and credits (when any). */
+export type EncMeta = [string, DateValue | null, Lang[], string, Credit[]?];
 export type EncEvent = [Event["kind"], number | string, DateValue, string | null, EncParticipant[], string | null, number | null, string[], string[], EncFigure[], (number | string)[]];
 
 const LANGS: Lang[] = ["en", "zh"];
@@ -50,6 +52,26 @@ const bytesOf = (b: StoredBytes) => b.file.read(b.at, b.len, b.crc);
  */
 export class SnapshotDamage extends Error {
   override readonly name = "SnapshotDamage";
+}
+
+/** An article's meta as stored: UTF-8 JSON of EncMeta (copied as it is when it was never decoded). */
+export function encodeMeta(a: Article): Uint8Array {
+  if (a instanceof CleanArticle && a.encodedMeta) return a.encodedMeta;
+  const kinds = a instanceof CleanArticle ? a.paragraphKinds : CleanArticle.kindsOf(a.paragraphs);
+  const enc: EncMeta = [a.title, nul(a.published), a.langs, kinds, ...(a.credits?.length ? [a.credits] : [])] as EncMeta;
+  return Buffer.from(JSON.stringify(enc), "utf8");
+}
+
+/** A snapshot article's meta, decoded when first read. */
+export class StoredMeta implements MetaSource {
+  constructor(private readonly bytes: StoredBytes) {}
+  get raw(): Uint8Array {
+    return bytesOf(this.bytes);
+  }
+  decode(): ArticleMeta {
+    const [title, published, langs, kinds, credits] = JSON.parse(utf8.decode(this.raw)) as EncMeta;
+    return { title, published: und(published), langs, kinds, ...(credits?.length ? { credits } : {}) };
+  }
 }
 
 /** An article's sentences as stored: UTF-8 JSON of EncSentence[]. */
