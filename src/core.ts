@@ -366,6 +366,6 @@ export class Core {
 
   /** Three example questions built from what this corpus actually holds. */
   examples(lang: Lang = "en"): string[] {
-    return examplesFor(this.corpus, lang, this.index.eventsOfYear);
+    return examplesFor(this.corpus, lang, this.index);
   }
 }

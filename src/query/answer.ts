@@ -31,7 +31,7 @@ function answerOf(index: CorpusIndex, question: string): Answer {
     question,
     found: false,
     help: true,
-    answer: `${msg} ${examplesFor(index.corpus, lang, index.eventsOfYear).map((e) => `“${e}”`).join(lang === "zh" ? "、" : ", ")}`,
+    answer: `${msg} ${examplesFor(index.corpus, lang, index).map((e) => `“${e}”`).join(lang === "zh" ? "、" : ", ")}`,
     lang,
     sources: [],
     events: [],

@@ -129,7 +129,7 @@ export function notFound(intent: Intent, index: CorpusIndex, near: Candidate[], 
   let text = L.notFound;
   if (unknown.length) text = intent.lang === "zh" ? `语料中没有关于“${unknown.join("、")}”的内容。` : `The corpus has nothing about ${unknown.map((u) => `“${u}”`).join(", ")}.`;
   else if (related.length) text += intent.lang === "zh" ? " 相关的已知内容见下。" : " Here is what it does say nearby.";
-  else text += ` ${L.tryAsking} ${examplesFor(index.corpus, intent.lang, index.eventsOfYear).map((e) => `“${e}”`).join(intent.lang === "zh" ? "、" : ", ")}`;
+  else text += ` ${L.tryAsking} ${examplesFor(index.corpus, intent.lang, index).map((e) => `“${e}”`).join(intent.lang === "zh" ? "、" : ", ")}`;
   return { question: intent.question, found: false, answer: text, lang: intent.lang, sources: [], events: evs, related };
 }
 
