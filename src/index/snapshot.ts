@@ -22,7 +22,7 @@ import type { Corpus, FileStamp } from "../corpus/corpus.ts";
 import { listCorpusFilesSync, hashBytes } from "../corpus/load.ts";
 import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Event, Person } from "../types.ts";
-import { encodeEvents, encodeMeta, encodeSentences, interner, nul, und, SnapshotDamage, StoredEvent, StoredEventGroup, StoredMeta, StoredSentences, type EventKeyTable, type StoredBytes } from "./stored.ts";
+import { encodeEvents, encodeMeta, encodeSentences, interner, nul, und, SnapshotDamage, StoredEvent, StoredEventGroup, StoredMeta, StoredSentences, type EventKeyTable, type StoredRanges } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
@@ -609,8 +609,9 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   const blobs = (name: string) => {
     const sec = section(name);
     reader.skip(sec.offset, sec.lengths.reduce((x, y) => x + y, 0));
-    let at = sec.offset;
-    return sec.lengths.map((len): StoredBytes => ({ file, at: (at += len) - len, len, crc: 0 }));
+    const r: StoredRanges = { file, at: new Float64Array(sec.lengths.length), len: Int32Array.from(sec.lengths), crc: new Int32Array(sec.lengths.length) };
+    for (let k = 0, at = sec.offset; k < r.len.length; at += r.len[k++]!) r.at[k] = at;
+    return r;
   };
 
   // Sections in file order (the reader only goes forward).
@@ -653,10 +654,10 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   const personKeysAt = typed("personKeysAt", Int32Array), personKeysItems = typed("personKeysItems", Int32Array);
   const sentenceCounts = typed("articleSentences", Int32Array), eventCounts = typed("articleEvents", Int32Array);
   const n = files.length;
-  const crcs = (name: string, ranges: StoredBytes[]) => {
+  const crcs = (name: string, ranges: StoredRanges) => {
     const c = typed(name, Int32Array);
-    if (c.length !== n || ranges.length !== n) throw new Error(`${name} does not match the articles`);
-    ranges.forEach((r, i) => (r.crc = c[i]!));
+    if (c.length !== n || ranges.len.length !== n) throw new Error(`${name} does not match the articles`);
+    ranges.crc = c;
   };
   crcs("sentencesCrc", sentenceBlobs);
   crcs("eventsCrc", eventBlobs);
@@ -672,8 +673,8 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   const firstEvent = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
     const f = files[k]!, count = sentenceCounts[k]!, eventCount = eventCounts[k]!;
-    const article = new CleanArticle({ file: f, hash: hashes[k]!, source: new StoredSentences(f, count, sentenceBlobs[k]!), meta: new StoredMeta(metaBlobs[k]!) });
-    const group = new StoredEventGroup(f, article, eventCount, eventBlobs[k]!, one);
+    const article = new CleanArticle({ file: f, hash: hashes[k]!, source: new StoredSentences(f, count, sentenceBlobs, k), meta: new StoredMeta(metaBlobs, k) });
+    const group = new StoredEventGroup(f, article, eventCount, eventBlobs, k, one);
     firstEvent[k] = events.length;
     for (let i = 0; i < eventCount; i++) events.push(new StoredEvent(group, i, events.length, keys));
     articleAt.set(f, k);
@@ -688,8 +689,7 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   const linksOf = (f: string): EncLinks | undefined => {
     const k = articleAt.get(f);
     if (k === undefined) return undefined;
-    const r = linkBlobs[k]!;
-    return JSON.parse(utf8.decode(r.file.read(r.at, r.len, r.crc))) as EncLinks;
+    return JSON.parse(utf8.decode(file.read(linkBlobs.at[k]!, linkBlobs.len[k]!, linkBlobs.crc[k]!))) as EncLinks;
   };
   const mentions = new SentenceMap<string[]>(undefined, {
     files: () => files,

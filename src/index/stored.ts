@@ -34,17 +34,18 @@ function sentenceRef(file: string, id: string): number | string {
 }
 
 /**
- * Where stored bytes are: a range of a file held open (snapshot.ts BlobFile), read each time they are
- * asked for and checked against the range's CRC-32 (as a signed 32-bit integer) then.
+ * Where stored bytes are: ranges of a file held open (snapshot.ts BlobFile), one per article, read each
+ * time they are asked for and checked against the range's CRC-32 (as a signed 32-bit integer) then. A
+ * table of typed arrays, not an object per range (a restart at 100,000 articles has 400,000 ranges).
  */
-export interface StoredBytes {
+export interface StoredRanges {
   file: { read(at: number, len: number, crc: number): Uint8Array };
-  at: number;
-  len: number;
-  crc: number;
+  at: Float64Array;
+  len: Int32Array;
+  crc: Int32Array;
 }
 
-const bytesOf = (b: StoredBytes) => b.file.read(b.at, b.len, b.crc);
+const bytesOf = (r: StoredRanges, k: number) => r.file.read(r.at[k]!, r.len[k]!, r.crc[k]!);
 
 /**
  * Stored bytes that fail their checksum: the snapshot was damaged after it was written. Thrown by the
@@ -64,9 +65,12 @@ export function encodeMeta(a: Article): Uint8Array {
 
 /** A snapshot article's meta, decoded when first read. */
 export class StoredMeta implements MetaSource {
-  constructor(private readonly bytes: StoredBytes) {}
+  constructor(
+    private readonly ranges: StoredRanges,
+    private readonly k: number,
+  ) {}
   get raw(): Uint8Array {
-    return bytesOf(this.bytes);
+    return bytesOf(this.ranges, this.k);
   }
   decode(): ArticleMeta {
     const [title, published, langs, kinds, credits] = JSON.parse(utf8.decode(this.raw)) as EncMeta;
@@ -85,10 +89,11 @@ export class StoredSentences implements SentenceSource {
   constructor(
     private readonly file: string,
     readonly count: number,
-    private readonly bytes: StoredBytes,
+    private readonly ranges: StoredRanges,
+    private readonly k: number,
   ) {}
   get raw(): Uint8Array {
-    return bytesOf(this.bytes);
+    return bytesOf(this.ranges, this.k);
   }
   decode(): Sentence[] {
     const enc = JSON.parse(utf8.decode(this.raw)) as EncSentence[];
@@ -163,13 +168,14 @@ export class StoredEventGroup {
     readonly file: string,
     readonly article: Article,
     readonly count: number,
-    private readonly bytes: StoredBytes,
+    private readonly ranges: StoredRanges,
+    private readonly k: number,
     private readonly one: <T extends string | null>(s: T) => T,
   ) {}
 
   /** The events as stored. */
   get raw(): Uint8Array {
-    return bytesOf(this.bytes);
+    return bytesOf(this.ranges, this.k);
   }
 
   /** Were the events decoded (their fields may have been changed since: write them out again)? */
