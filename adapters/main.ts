@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const core = await Core.load({ dataDir: config.DATA_DIR, logger, now, snapshot });
   // Before anyone asks: the first question would otherwise wait for the dictionaries and name keys.
   logger.info({ ms: Math.round(core.warmUp()) }, "query stage warmed up");
+  // What /start and /sources show, built in slices meanwhile (after a restart it reads every article's title).
+  void core.prepareSummary().catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "corpus summary not prepared"));
   const store = openSqliteStore(config.STATE_DB);
   logger.info({ stateDb: config.STATE_DB }, "state opened");
   const digest = await openDigestRuntime({ core, store, now, logger });

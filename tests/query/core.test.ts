@@ -1,3 +1,6 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { Core } from "../../src/core.ts";
 import { findPersonsIn, parseQuestion } from "../../src/query/parse.ts";
@@ -236,13 +239,16 @@ describe("Core over a crafted corpus", () => {
 });
 
 describe("Core.refresh", () => {
-  it("picks up added, changed and removed files without a restart", async () => {
-    const { mkdtemp, writeFile, rm, cp } = await import("node:fs/promises");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const dir = await mkdtemp(join(tmpdir(), "refresh-"));
+  /** A temporary folder holding the fixture article a1.txt (removed after the test). */
+  async function folderWithA1(prefix: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await cp("tests/fixtures/core/a1.txt", join(dir, "a1.txt"));
+    return dir;
+  }
+
+  it("picks up added, changed and removed files without a restart", async () => {
+    const dir = await folderWithA1("refresh-");
     const live = await Core.load({ dataDir: dir });
     expect(live.ask("能源合作分委会第七次会议在哪里举行?").found).toBe(false);
     await cp("tests/fixtures/core/a2.txt", join(dir, "a2.txt"));
@@ -255,6 +261,22 @@ describe("Core.refresh", () => {
     expect((await live.refresh()).removed).toEqual(["a2.txt"]);
     expect(live.ask("能源合作分委会第七次会议在哪里举行?").found).toBe(false);
     expect(await live.refresh()).toEqual({ added: [], changed: [], removed: [] });
+  });
+
+  it("keeps the summary (built in slices or on demand) until the corpus changes", async () => {
+    const dir = await folderWithA1("summary-");
+    const live = await Core.load({ dataDir: dir });
+    await live.prepareSummary();
+    const before = live.summary();
+    expect(before.titles.map((t) => t.file)).toEqual(["a1.txt"]);
+    expect(live.summary()).toBe(before);
+    await cp("tests/fixtures/core/a2.txt", join(dir, "a2.txt"));
+    await live.refresh();
+    const after = live.summary();
+    expect(after.articles).toBe(2);
+    expect(after.titles.map((t) => t.file)).toEqual(["a1.txt", "a2.txt"]);
+    // The same as a core that never saw the first corpus.
+    expect(after).toEqual((await Core.load({ dataDir: dir })).summary());
   });
 });
 
