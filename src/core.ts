@@ -132,9 +132,9 @@ export class Core {
   }
 
   /**
-   * The snapshot's sentences and events are checked range by range when first read: damage found there
-   * (the file changed after it was written) rebuilds the corpus from the files, in the background, and
-   * writes the snapshot again. Questions meanwhile are told so (`ask`); nothing decoded from damaged bytes
+   * A snapshot article's sentences, events, meta and links are checked range by range when first read:
+   * damage found there (the file changed after it was written) rebuilds the corpus from the files, in the
+   * background, and writes the snapshot again. Questions meanwhile are told so (`ask`); nothing decoded from damaged bytes
    * is ever used.
    */
   private rebuildOnDamage(blobs: BlobFile): void {

@@ -222,7 +222,7 @@ export function setMaxDecodedArticles(n: number): number {
  * A cleaned article whose `paragraphs` (their kind and language) get their texts from the sentences
  * when read: nothing after cleaning reads them, and keeping them would double the text in memory.
  * Its sentences are given, or come from a `SentenceSource` on first read (snapshots); so do its title,
- * publish date, languages, paragraph kinds and credits from a `MetaSource` (`CleanArticle.stored`).
+ * publish date, languages, paragraph kinds and credits, given or from a `MetaSource` (a snapshot's article).
  * @example new CleanArticle({ ...rest, sentences }, [{ lang: "en", caption: false }]).paragraphs[0].text // "A. B."
  */
 export class CleanArticle implements Article {

@@ -55,8 +55,9 @@ interface Header {
   sections: Section[];
   payloadBytes: number;
   /**
-   * CRC-32 of the payload (hex) but the sentences' and events' ranges, which are checked one by one
-   * (sections `sentencesCrc`, `eventsCrc`) when an article's are first read: a restart reads none of them.
+   * CRC-32 of the payload (hex) but the articles' own ranges (sentences, events, meta, links), which are
+   * checked one by one (sections `sentencesCrc`, `eventsCrc`, `articleMetaCrc`, `articleLinksCrc`) when an
+   * article's are first read: a restart reads none of them.
    */
   crc32: string;
 }
@@ -119,7 +120,7 @@ const utf8 = new TextDecoder();
 
 /**
  * An article is its file, hash, sentence count and event count (sections of their own, read at a
- * restart), and three byte ranges read when first used: its sentences, its meta (title, publish date,
+ * restart), and four byte ranges read when first used: its sentences, its events, its meta (title, publish date,
  * languages, paragraph kinds, credits: stored.ts) and its links — per sentence, the people it mentions
  * (indexes into the persons, or ids) and its event (index among the article's events, or -1).
  */
