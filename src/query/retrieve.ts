@@ -188,8 +188,10 @@ function personSentences(intent: Intent, index: CorpusIndex, pool: Map<string, n
   // Walk the shortest of the asked people's lists (in corpus order, like every list) and check the others.
   const lists = intent.persons.map((p) => index.sentencesOfPerson.get(p) ?? []);
   const at = lists.reduce((best, l, i) => (l.length < lists[best]!.length ? i : best), 0);
-  const others = intent.persons.filter((_, i) => i !== at);
-  const named = lists[at]!.filter((sid) => !pool.has(sid) && (!others.length || others.every((p) => index.peopleIn(sid).includes(p))));
+  // A sentence names another person exactly when it is on that person's list (the lists are built from
+  // the sentences' mentions): one set per other list, not a look at each sentence's people.
+  const others = lists.filter((_, i) => i !== at).map((l) => new Set(l));
+  const named = lists[at]!.filter((sid) => !pool.has(sid) && others.every((o) => o.has(sid)));
   if (named.length <= MAX_PERSON_SENTENCES) return named;
   const terms = expandTerms(intent, index);
   const best = new Set<string>();
