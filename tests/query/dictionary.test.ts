@@ -50,3 +50,25 @@ describe("hanziOf", () => {
     expect(hanziOf("Qwertyville")).toBeUndefined();
   });
 });
+
+describe("the dictionary's caches", () => {
+  it("are built by the first process and read by the next, with the same lookups", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync, readdirSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const tmp = mkdtempSync(join(tmpdir(), "kz-dict-"));
+    try {
+      const script = `import { isEnglishWord, hanziOf, glossTerms } from "./src/query/dictionary.ts";
+        console.log(JSON.stringify([isEnglishWord("visit"), isEnglishWord("putin"), hanziOf("Beijing"), hanziOf("Astana"), glossTerms("轻轨")]));`;
+      const run = () => execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TMPDIR: tmp }, encoding: "utf8" });
+      const first = run();
+      // The reduced glosses and what is derived from them (ordinary words, place names) are kept.
+      expect(readdirSync(join(tmp, "kz-cn-newsbot")).filter((f) => !f.includes(".tmp")).length).toBe(3);
+      expect(run()).toBe(first);
+      expect(JSON.parse(first).slice(0, 4)).toEqual([true, false, "北京", "阿斯塔纳"]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
