@@ -13,7 +13,7 @@ import { sentenceCount, splitSentenceId } from "../corpus/clean.ts";
 import { findPlaces, placeKey } from "../extract/places.ts";
 import type { Article, Event, Lang, Sentence } from "../types.ts";
 import { fold, tokenize, tokenizeOnce } from "./tokenize.ts";
-import { SentenceSearch, type DocIds, type SearchParts } from "./search.ts";
+import { SentenceSearch, type BasePostings, type DocIds, type SearchParts } from "./search.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
 import { Pacer, pauseOrStop, runPaced, runSync, type Steps } from "../paced.ts";
@@ -28,6 +28,8 @@ export interface SentenceHit {
 /** What a snapshot keeps of an index besides the corpus itself. */
 export interface SavedIndex {
   search: SearchParts;
+  /** Where the search's postings are read from instead of `search.docs`/`tfs` (a snapshot's file). */
+  postings?: BasePostings;
   /** Sentences per person, events per person, place key, year and series name (absent: built from the corpus). */
   lists?: { sentencesOfPerson: SavedLists<string>; eventsOfPerson: SavedLists<string>; eventsOfPlace: SavedLists<string>; eventsOfYear: SavedLists<number>; eventsOfSeries: SavedLists<string> };
   /** Place names in first-seen order (vocab.places). */
@@ -255,7 +257,7 @@ export class CorpusIndex {
     // Sentence positions in corpus order: how a snapshot numbers search documents and sentences in lists.
     const docs = saved ? articleDocIds(corpus.articles) : undefined;
     if (saved) {
-      this.search = SentenceSearch.fromParts(saved.search, docs!);
+      this.search = SentenceSearch.fromParts(saved.search, docs!, saved.postings);
       for (const t of saved.search.terms) this.terms.add(t);
       for (const p of saved.places) this.addPlace(p);
       for (const [k, v, f] of saved.acronyms) {

@@ -35,6 +35,20 @@ export interface SearchParts {
   avgFieldLength: number;
 }
 
+/**
+ * A term's sealed postings (doc ids ascending, and their term frequencies), as views. A snapshot's are
+ * read from its file when a term is first searched (`keep`: kept for the next search; an export reads
+ * every term's once and keeps none).
+ */
+export interface BasePostings {
+  get(t: number, keep: boolean): { docs: Int32Array; tfs: Uint16Array };
+}
+
+/** Base postings held in memory: views into the whole arrays. */
+function inMemory(offsets: Int32Array, docs: Int32Array, tfs: Uint16Array): BasePostings {
+  return { get: (t) => ({ docs: docs.subarray(offsets[t]!, offsets[t + 1]!), tfs: tfs.subarray(offsets[t]!, offsets[t + 1]!) }) };
+}
+
 /** Names of documents 0..count-1 computed on demand (a snapshot's sentences: article file + position). */
 export interface DocIds {
   readonly count: number;
@@ -114,8 +128,7 @@ export class SentenceSearch implements TextSearch {
   // Sealed base postings.
   private baseTerms = 0;
   private offsets: Int32Array = new Int32Array(1);
-  private baseDocs: Int32Array = new Int32Array(0);
-  private baseTfs: Uint16Array = new Uint16Array(0);
+  private basePostings: BasePostings = inMemory(new Int32Array(1), new Int32Array(0), new Uint16Array(0));
   // Postings of documents added after sealing, per term (doc ids ascending).
   private readonly deltaDocs = new Map<number, number[]>();
   private readonly deltaTfs = new Map<number, number[]>();
@@ -257,8 +270,7 @@ export class SentenceSearch implements TextSearch {
         tfs[at] = this.fwdTfs[i]!;
       }
     this.offsets = offsets;
-    this.baseDocs = docs;
-    this.baseTfs = tfs;
+    this.basePostings = inMemory(offsets, docs, tfs);
     this.baseTerms = nTerms;
     this.sealed = Math.max(nDocs, 1);
     this.fwdTerms = new Int32Array(0);
@@ -286,11 +298,12 @@ export class SentenceSearch implements TextSearch {
   /** Term frequency of term `t` in document `d` (0 when absent). Postings are sorted by doc id. */
   private postingTf(t: number, d: number): number {
     if (t < this.baseTerms) {
-      let lo = this.offsets[t]!, hi = this.offsets[t + 1]! - 1;
+      const { docs: bd, tfs: bt } = this.basePostings.get(t, true);
+      let lo = 0, hi = bd.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const v = this.baseDocs[mid]!;
-        if (v === d) return this.baseTfs[mid]!;
+        const v = bd[mid]!;
+        if (v === d) return bt[mid]!;
         if (v < d) lo = mid + 1;
         else hi = mid - 1;
       }
@@ -363,8 +376,8 @@ export class SentenceSearch implements TextSearch {
       const fresh = !seen.has(term);
       seen.add(term);
       if (t < this.baseTerms) {
-        const docs = this.baseDocs, tfs = this.baseTfs, to = this.offsets[t + 1]!;
-        for (let i = this.offsets[t]!; i < to; i++) {
+        const { docs, tfs } = this.basePostings.get(t, true);
+        for (let i = 0; i < docs.length; i++) {
           const d = docs[i]!;
           if (alive[d] && (!allowed || allowed[d])) visit(d, tfs[i]!, idf, qi, fresh);
         }
@@ -495,9 +508,10 @@ export class SentenceSearch implements TextSearch {
         if (dd) dd.forEach((d, j) => this.alive[d] && extra.push([renum[d]!, this.deltaTfs.get(t)![j]!]));
         extra.sort((x, y) => x[0] - y[0]);
         let k = 0;
-        if (t < this.baseTerms)
-          for (let j = this.offsets[t]!; j < this.offsets[t + 1]!; j++) {
-            const d = this.baseDocs[j]!;
+        if (t < this.baseTerms) {
+          const base = this.basePostings.get(t, false);
+          for (let j = 0; j < base.docs.length; j++) {
+            const d = base.docs[j]!;
             if (!this.alive[d]) continue;
             const r = renum[d]!;
             while (k < extra.length && extra[k]![0] < r) {
@@ -505,8 +519,9 @@ export class SentenceSearch implements TextSearch {
               tfs[at++] = extra[k++]![1];
             }
             docs[at] = r;
-            tfs[at++] = this.baseTfs[j]!;
+            tfs[at++] = base.tfs[j]!;
           }
+        }
         for (; k < extra.length; k++) {
           docs[at] = extra[k]![0];
           tfs[at++] = extra[k]![1];
@@ -514,7 +529,10 @@ export class SentenceSearch implements TextSearch {
         continue;
       }
       const pairs: [number, number][] = [];
-      if (t < this.baseTerms) for (let j = this.offsets[t]!; j < this.offsets[t + 1]!; j++) if (this.alive[this.baseDocs[j]!]) pairs.push([renum[this.baseDocs[j]!]!, this.baseTfs[j]!]);
+      if (t < this.baseTerms) {
+        const base = this.basePostings.get(t, false);
+        for (let j = 0; j < base.docs.length; j++) if (this.alive[base.docs[j]!]) pairs.push([renum[base.docs[j]!]!, base.tfs[j]!]);
+      }
       if (dd) dd.forEach((d, j) => this.alive[d] && pairs.push([renum[d]!, this.deltaTfs.get(t)![j]!]));
       pairs.sort((a, b) => a[0] - b[0]);
       for (const [d, tf] of pairs) {
@@ -539,8 +557,11 @@ export class SentenceSearch implements TextSearch {
     };
   }
 
-  /** An index from exported parts; `ids` names document i (corpus order) without a string per document. */
-  static fromParts(parts: SearchParts, ids: DocIds): SentenceSearch {
+  /**
+   * An index from exported parts; `ids` names document i (corpus order) without a string per document.
+   * With `postings`, the terms' postings come from there (a snapshot's file) and `parts.docs`/`tfs` are unused.
+   */
+  static fromParts(parts: SearchParts, ids: DocIds, postings?: BasePostings): SentenceSearch {
     const s = new SentenceSearch();
     const n = ids.count;
     if (n !== parts.fieldLengths.length || parts.offsets.length !== parts.terms.length + 1) throw new Error("search index parts do not fit together");
@@ -551,8 +572,7 @@ export class SentenceSearch implements TextSearch {
     s.df = new Int32Array(parts.terms.length);
     for (let t = 0; t < parts.terms.length; t++) s.df[t] = parts.offsets[t + 1]! - parts.offsets[t]!;
     s.offsets = parts.offsets;
-    s.baseDocs = parts.docs;
-    s.baseTfs = parts.tfs;
+    s.basePostings = postings ?? inMemory(parts.offsets, parts.docs, parts.tfs);
     s.baseTerms = parts.terms.length;
     s.base = ids;
     s.baseCount = n;

@@ -24,6 +24,7 @@ import { CleanArticle, sentenceCount } from "../corpus/clean.ts";
 import type { Article, Event, Person } from "../types.ts";
 import { encodeEvents, encodeMeta, encodeSentences, interner, nul, und, SnapshotDamage, StoredEvent, StoredEventGroup, StoredMeta, StoredSentences, type EventKeyTable, type StoredRanges } from "./stored.ts";
 import type { SavedIndex } from "./index.ts";
+import type { BasePostings } from "./search.ts";
 import { listingOf } from "../extract/listing.ts";
 import { ListMap, saveListsSteps, type SavedLists } from "./list-map.ts";
 import { pauseOrStop, runPaced } from "../paced.ts";
@@ -31,7 +32,7 @@ import { personLookupKeys, rememberPersonKeys } from "../extract/aliases.ts";
 import { SentenceMap } from "../corpus/sentence-map.ts";
 
 /** Bump when the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT = 10;
+export const SNAPSHOT_FORMAT = 11;
 const MAGIC = "KZSNAP01";
 const CHUNK = 2000;
 
@@ -55,9 +56,9 @@ interface Header {
   sections: Section[];
   payloadBytes: number;
   /**
-   * CRC-32 of the payload (hex) but the articles' own ranges (sentences, events, meta, links), which are
-   * checked one by one (sections `sentencesCrc`, `eventsCrc`, `articleMetaCrc`, `articleLinksCrc`) when an
-   * article's are first read: a restart reads none of them.
+   * CRC-32 of the payload (hex) but the articles' own ranges (sentences, events, meta, links) and the
+   * search postings, which are checked one by one (sections `sentencesCrc`, `eventsCrc`, `articleMetaCrc`,
+   * `articleLinksCrc`; per term `docsCrc`, `tfsCrc`) when first read: a restart reads none of them.
    */
   crc32: string;
 }
@@ -224,11 +225,11 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     }
     sections.push(s);
   };
-  const typedSection = async (name: string, type: "i32" | "u16", a: Int32Array | Uint16Array) => {
+  const typedSection = async (name: string, type: "i32" | "u16", a: Int32Array | Uint16Array, checked = true) => {
     await align();
     const buf = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     sections.push({ name, type, offset, lengths: [buf.length] });
-    await write(buf);
+    await write(buf, checked);
   };
   try {
     const personIndex = new Map(corpus.persons.map((p, i) => [p.id, i] as const));
@@ -283,8 +284,17 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     const personKeys = await runPaced(saveListsSteps(pk.byKey, (p) => personIndex.get(p.id)!), pause);
     await jsonSection("personKeys", [{ keys: personKeys.keys, firstCount: [...pk.firstCount] }]);
     await typedSection("offsets", "i32", saved.search.offsets);
-    await typedSection("docs", "i32", saved.search.docs);
-    await typedSection("tfs", "u16", saved.search.tfs);
+    // The postings are read term by term when first searched, each term's checked then (its own CRC-32s).
+    const { offsets, docs, tfs } = saved.search;
+    const termCrc = <T extends Int32Array | Uint16Array>(a: T) =>
+      Int32Array.from({ length: offsets.length - 1 }, (_, t) => {
+        const v = a.subarray(offsets[t]!, offsets[t + 1]!);
+        return crc32(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) | 0;
+      });
+    const docsCrc = termCrc(docs), tfsCrc = termCrc(tfs);
+    await pause();
+    await typedSection("docs", "i32", docs, false);
+    await typedSection("tfs", "u16", tfs, false);
     await typedSection("fieldLengths", "u16", saved.search.fieldLengths);
     for (const [name, type, a] of keys.typed) await typedSection(name, type, a);
     for (const n of LISTS) {
@@ -299,6 +309,8 @@ export async function writeSnapshot(path: string, corpus: Corpus, saved: SavedIn
     await typedSection("eventsCrc", "i32", eventsCrc);
     await typedSection("articleMetaCrc", "i32", metaCrc);
     await typedSection("articleLinksCrc", "i32", linksCrc);
+    await typedSection("docsCrc", "i32", docsCrc);
+    await typedSection("tfsCrc", "i32", tfsCrc);
     const hashes = new Map(corpus.articles.map((a) => [a.file, a.hash] as const));
     const files: Header["files"] = [...corpus.stamps]
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -630,14 +642,11 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   const acronyms = only<[string, string, string][]>("acronyms");
   const listKeys = only<Record<(typeof LISTS)[number], (string | number)[]>>("listKeys");
   const pk = only<{ keys: string[]; firstCount: [string, number][] }>("personKeys");
-  const search = {
-    terms,
-    offsets: typed("offsets", Int32Array),
-    docs: typed("docs", Int32Array),
-    tfs: typed("tfs", Uint16Array),
-    fieldLengths: typed("fieldLengths", Uint16Array),
-    avgFieldLength: h.avgFieldLength,
-  };
+  const offsets = typed("offsets", Int32Array);
+  const docsSection = section("docs"), tfsSection = section("tfs");
+  reader.skip(docsSection.offset, docsSection.lengths[0]!);
+  reader.skip(tfsSection.offset, tfsSection.lengths[0]!);
+  const search = { terms, offsets, docs: new Int32Array(0), tfs: new Uint16Array(0), fieldLengths: typed("fieldLengths", Uint16Array), avgFieldLength: h.avgFieldLength };
   const keys: EventKeyTable = {
     ...keyLists,
     year: typed("eventYear", Int32Array),
@@ -664,6 +673,8 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   crcs("eventsCrc", eventBlobs);
   crcs("articleMetaCrc", metaBlobs);
   crcs("articleLinksCrc", linkBlobs);
+  const docsCrc = typed("docsCrc", Int32Array), tfsCrc = typed("tfsCrc", Int32Array);
+  if (docsCrc.length !== terms.length || tfsCrc.length !== terms.length || offsets.length !== terms.length + 1) throw new Error("postings do not match the terms");
   if (hashes.length !== n || sentenceCounts.length !== n || eventCounts.length !== n) throw new Error("articles do not fit together");
 
   const one = interner();
@@ -721,6 +732,21 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
 
   const byKey = new ListMap({ keys: pk.keys, at: personKeysAt, items: personKeysItems }, (i) => persons[i]!);
   rememberPersonKeys(persons, { byKey, firstCount: new Map(pk.firstCount) });
-  const saved: SavedIndex = { search, places, acronyms, lists: lists as NonNullable<SavedIndex["lists"]> };
+  // A term's postings, read from the file when first searched (then kept; an export keeps none).
+  const kept = new Map<number, { docs: Int32Array; tfs: Uint16Array }>();
+  const postings: BasePostings = {
+    get(t, keep) {
+      let p = kept.get(t);
+      if (p) return p;
+      const n = offsets[t + 1]! - offsets[t]!;
+      p = {
+        docs: new Int32Array(file.read(docsSection.offset + offsets[t]! * 4, n * 4, docsCrc[t]!).buffer),
+        tfs: new Uint16Array(file.read(tfsSection.offset + offsets[t]! * 2, n * 2, tfsCrc[t]!).buffer),
+      };
+      if (keep) kept.set(t, p);
+      return p;
+    },
+  };
+  const saved: SavedIndex = { search, postings, places, acronyms, lists: lists as NonNullable<SavedIndex["lists"]> };
   return { corpus: { articles, events, persons, problems, mentions, sentenceEvent, stamps }, saved };
 }
