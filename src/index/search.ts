@@ -289,9 +289,14 @@ export class SentenceSearch implements TextSearch {
     if (this.count === 1) this.avg = 0;
     else this.avg = (this.avg * this.count - unique) / (this.count - 1);
     this.count--;
-    for (const term of new Set(tokens)) {
+    // The document's terms, as `add` counted them: each is in its postings, without looking (a snapshot's
+    // postings are read from the file, and the common terms' run to megabytes). Tokens that do not fit
+    // the document are checked against the postings one by one.
+    const terms = new Set(tokens);
+    const fits = terms.size === unique && [...terms].every((term) => !term || this.termIds.has(term));
+    for (const term of terms) {
       const t = this.termIds.get(term);
-      if (t !== undefined && this.df[t]! > 0 && this.postingTf(t, d) > 0) this.df[t]!--;
+      if (t !== undefined && this.df[t]! > 0 && (fits || this.postingTf(t, d) > 0)) this.df[t]!--;
     }
   }
 
