@@ -121,14 +121,19 @@ export class Core {
       if (r.kind === "missing") log?.info({ snapshot: opts.snapshot }, "no corpus snapshot yet: building it");
       else log?.warn({ snapshot: opts.snapshot, reason: r.reason, kind: r.kind }, "corpus snapshot not used: rebuilding it");
     }
-    const corpus = await buildCorpus(opts.dataDir, { maxBytes: opts.maxFileBytes });
-    for (const p of corpus.problems) log?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
-    const index = new CorpusIndex(corpus);
+    const { corpus, index } = await Core.fromFiles(opts);
     const ms = performance.now() - t0;
     log?.info({ articles: corpus.articles.length, events: corpus.events.length, ms: Math.round(ms) }, "corpus loaded");
     const core = new Core(opts, { corpus, index }, { from: "files", ms, snapshot: opts.snapshot ? { path: opts.snapshot, used: false, ...why } : undefined });
     if (opts.snapshot) core.save();
     return core;
+  }
+
+  /** Read, clean, extract and index every file (skipped ones are logged). */
+  private static async fromFiles(opts: CoreOptions): Promise<{ corpus: Corpus; index: CorpusIndex }> {
+    const corpus = await buildCorpus(opts.dataDir, { maxBytes: opts.maxFileBytes });
+    for (const p of corpus.problems) opts.logger?.warn({ file: p.file, reason: p.reason }, "skipped corpus file");
+    return { corpus, index: new CorpusIndex(corpus) };
   }
 
   /**
@@ -144,8 +149,8 @@ export class Core {
       const t0 = performance.now();
       this.rebuilding = (async () => {
         try {
-          const corpus = await buildCorpus(this.options.dataDir, { maxBytes: this.options.maxFileBytes });
-          this.current = { corpus, index: new CorpusIndex(corpus) };
+          this.current = await Core.fromFiles(this.options);
+          const { corpus } = this.current;
           this.drift = 0;
           const ms = performance.now() - t0;
           this.lastRefresh = { added: [], changed: [], removed: [], mode: "full", ms };

@@ -697,6 +697,7 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
   const persons: Person[] = encPersons.map(([id, name, aliases, titles, country, pf]) => ({ id, name, aliases, titles, country: und(country), files: pf.map((x) => (typeof x === "number" ? files[x]! : x)) }));
   if (articles.length !== h.counts.articles || events.length !== h.counts.events || persons.length !== h.counts.persons) throw new Error("counts do not match the header");
 
+  const personIds = encPersons.map((p) => p[0]);
   // An article's links, read when a sentence of it is first looked up (then kept by the maps).
   const linksOf = (f: string): EncLinks | undefined => {
     const k = articleAt.get(f);
@@ -719,7 +720,6 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
       });
     },
   });
-  const personIds = encPersons.map((p) => p[0]);
   const sentenceEvent = new SentenceMap<string>(undefined, {
     files: () => files,
     load(f) {
