@@ -149,11 +149,7 @@ export class SentenceSearch implements TextSearch {
   private fwdTfs: Uint16Array = new Uint16Array(0);
   private fwdStart: number[] = [0];
   // Scratch for queries.
-  private scratchScore: Float64Array = new Float64Array(0);
-  private scratchQuality: Uint16Array = new Uint16Array(0);
-  private scratchFirst: Int32Array = new Int32Array(0);
   private scratchAllowed: Uint8Array | undefined;
-  private scratchFinal: Float64Array = new Float64Array(0);
   private byLength: Map<number, number[]> | undefined;
 
   /** Live documents. */
@@ -334,17 +330,11 @@ export class SentenceSearch implements TextSearch {
   search(terms: readonly string[], limit = Infinity, within?: Iterable<string>): SearchHit[] {
     this.seal();
     const n = this.docCount;
-    if (this.scratchScore.length < n) {
-      this.scratchScore = new Float64Array(withRoom(n));
-      this.scratchQuality = new Uint16Array(this.scratchScore.length);
-      this.scratchFirst = new Int32Array(this.scratchScore.length);
-    }
-    const score = this.scratchScore, quality = this.scratchQuality, first = this.scratchFirst;
     // With `within`, its documents are marked for the walk (and unmarked after it).
     const marked: number[] = [];
     let allowed: Uint8Array | undefined;
     if (within) {
-      if (!this.scratchAllowed || this.scratchAllowed.length < score.length) this.scratchAllowed = new Uint8Array(score.length);
+      if (!this.scratchAllowed || this.scratchAllowed.length < n) this.scratchAllowed = new Uint8Array(withRoom(n));
       allowed = this.scratchAllowed;
       for (const id of within) {
         const d = this.liveDoc(id);
@@ -354,24 +344,10 @@ export class SentenceSearch implements TextSearch {
         }
       }
     }
-    const touched: number[] = [];
+    // The postings to walk, in query order (a term's base postings, then those added since).
+    const walks: Walk[] = [];
     const seen = new Set<string>();
-    const N = this.count, avg = this.avg;
-    const alive = this.alive, lengths = this.fieldLengths;
-    // bm25() inlined with the term's idf computed once: the same arithmetic, so the same scores.
-    const K1 = K + 1;
-    const visit = (d: number, tf: number, idf: number, qi: number, fresh: boolean) => {
-      const s = idf * (D + (tf * K1) / (tf + K * (1 - B + (B * lengths[d]!) / avg)));
-      if (quality[d] === 0) {
-        touched.push(d);
-        first[d] = qi;
-        score[d] = s;
-        quality[d] = 1;
-      } else {
-        score[d] = score[d]! + s;
-        if (fresh) quality[d]!++;
-      }
-    };
+    const N = this.count;
     for (let qi = 0; qi < terms.length; qi++) {
       const term = terms[qi]!;
       const t = this.termIds.get(term);
@@ -382,49 +358,74 @@ export class SentenceSearch implements TextSearch {
       seen.add(term);
       if (t < this.baseTerms) {
         const { docs, tfs } = this.basePostings.get(t, true);
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i]!;
-          if (alive[d] && (!allowed || allowed[d])) visit(d, tfs[i]!, idf, qi, fresh);
-        }
+        if (docs.length) walks.push({ docs, tfs, idf, qi, fresh, at: 0 });
       }
       const docs = this.deltaDocs.get(t);
-      if (docs) {
-        const tfs = this.deltaTfs.get(t)!;
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i]!;
-          if (alive[d] && (!allowed || allowed[d])) visit(d, tfs[i]!, idf, qi, fresh);
-        }
+      if (docs?.length) walks.push({ docs, tfs: this.deltaTfs.get(t)!, idf, qi, fresh, at: 0 });
+    }
+    // Documents are scored a block at a time: every walk's postings in the block, in query order, into
+    // scratch arrays of one block (small enough to stay in the processor's cache; per document the
+    // same additions in the same order as a whole-corpus pass, so the same scores). Final score = sum ×
+    // number of distinct terms matched; ties by first term matched, then corpus order.
+    const top = new TopK(limit, this.order);
+    for (let from = 0; from < n && walks.some((w) => w.at < w.docs.length); from += BLOCK) {
+      const count = this.scoreBlock(walks, from, Math.min(n, from + BLOCK), allowed);
+      const { blockTouched, blockScore, blockQuality, blockFirst } = this;
+      for (let j = 0; j < count; j++) {
+        const b = blockTouched[j]!;
+        top.offer(from + b, blockScore[b]! * blockQuality[b]!, blockFirst[b]!);
+        blockScore[b] = 0;
+        blockQuality[b] = 0;
       }
     }
-    // Final score = sum × number of distinct terms matched; ties by first term matched, then corpus order.
-    if (this.scratchFinal.length < score.length) this.scratchFinal = new Float64Array(score.length);
-    const fin = this.scratchFinal;
-    for (const d of touched) fin[d] = score[d]! * quality[d]!;
-    const order = this.order;
-    const before = (a: number, b: number) => {
-      const sa = fin[a]!, sb = fin[b]!;
-      if (sa !== sb) return sa > sb;
-      if (first[a] !== first[b]) return first[a]! < first[b]!;
-      return order[a]! < order[b]!;
-    };
-    const final = (d: number) => fin[d]!;
-    let top: number[];
-    if (touched.length <= Math.max(64, limit * 4) || !Number.isFinite(limit)) {
-      top = touched.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-      if (Number.isFinite(limit)) top.length = Math.min(top.length, limit);
-    } else top = selectTop(touched, limit, before);
     const unique = [...seen];
-    const hits = top.map((d) => {
+    const hits = top.best().map(([d, score]) => {
       const matched = unique.filter((term) => this.postingTf(this.termIds.get(term)!, d) > 0);
       const keys = [...matched.filter(isIndexKey).sort((a, b) => Number(a) - Number(b)), ...matched.filter((k) => !isIndexKey(k))];
-      return { id: this.idOf(d), score: final(d), terms: keys };
+      return { id: this.idOf(d), score, terms: keys };
     });
-    for (const d of touched) {
-      score[d] = 0;
-      quality[d] = 0;
-    }
     if (allowed) for (const d of marked) allowed[d] = 0;
     return hits;
+  }
+
+  private readonly blockScore = new Float64Array(BLOCK);
+  private readonly blockQuality = new Uint16Array(BLOCK);
+  private readonly blockFirst = new Int32Array(BLOCK);
+  private readonly blockTouched = new Int32Array(BLOCK);
+
+  /**
+   * Add the postings of documents `from` ≤ d < `to` of each walk (advancing it) to the block's scratch
+   * scores: bm25() inlined with the term's idf computed once (the same arithmetic, so the same scores).
+   * Returns how many documents of the block matched (listed in `blockTouched`, relative to `from`).
+   */
+  private scoreBlock(walks: Walk[], from: number, to: number, allowed: Uint8Array | undefined): number {
+    const score = this.blockScore, quality = this.blockQuality, first = this.blockFirst, touched = this.blockTouched;
+    const alive = this.alive, lengths = this.fieldLengths, avg = this.avg;
+    const K1 = K + 1;
+    let n = 0;
+    for (const w of walks) {
+      const { docs, tfs, idf, qi, fresh } = w;
+      let i = w.at;
+      for (; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (d >= to) break;
+        if (alive[d] !== 1 || (allowed !== undefined && allowed[d] !== 1)) continue;
+        const tf = tfs[i]!;
+        const s = idf * (D + (tf * K1) / (tf + K * (1 - B + (B * lengths[d]!) / avg)));
+        const b = d - from;
+        if (quality[b] === 0) {
+          touched[n++] = b;
+          first[b] = qi;
+          score[b] = s;
+          quality[b] = 1;
+        } else {
+          score[b] = score[b]! + s;
+          if (fresh) quality[b]!++;
+        }
+      }
+      w.at = i;
+    }
+    return n;
   }
 
   /** Is there a live term within one edit of `term` (MiniSearch's fuzzy: 1)? */
@@ -611,38 +612,87 @@ export class SentenceSearch implements TextSearch {
   }
 }
 
-/** The `limit` best of `items` under `before` (a strict order), best first, without sorting them all. */
-function selectTop(items: number[], limit: number, before: (a: number, b: number) => boolean): number[] {
-  // A heap whose root is the worst of the best so far.
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => before(b, a);
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[p]!)) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-      i = p;
+/** Documents scored a block at a time (search): 32,768 documents' scratch scores are under 0.5 MB. */
+const BLOCK = 32_768;
+
+/** One term's postings (base or added since) in a search, with where the walk is. */
+interface Walk {
+  docs: ArrayLike<number>;
+  tfs: ArrayLike<number>;
+  idf: number;
+  qi: number;
+  fresh: boolean;
+  at: number;
+}
+
+/**
+ * The `limit` best documents offered (higher score first; ties by first query term matched, then corpus
+ * `order`), kept in a heap whose root is the worst of the best so far; unlimited, all of them.
+ */
+class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly firsts: number[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly order: Float64Array,
+  ) {}
+
+  /** Is entry i better than entry j? */
+  private better(i: number, j: number): boolean {
+    const si = this.scores[i]!, sj = this.scores[j]!;
+    if (si !== sj) return si > sj;
+    if (this.firsts[i] !== this.firsts[j]) return this.firsts[i]! < this.firsts[j]!;
+    return this.order[this.docs[i]!]! < this.order[this.docs[j]!]!;
+  }
+
+  private swap(i: number, j: number): void {
+    const { docs, scores, firsts } = this;
+    const d = docs[i]!, s = scores[i]!, f = firsts[i]!;
+    docs[i] = docs[j]!;
+    scores[i] = scores[j]!;
+    firsts[i] = firsts[j]!;
+    docs[j] = d;
+    scores[j] = s;
+    firsts[j] = f;
+  }
+
+  offer(d: number, score: number, first: number): void {
+    const size = this.docs.length;
+    if (size < this.limit) {
+      this.docs.push(d);
+      this.scores.push(score);
+      this.firsts.push(first);
+      if (!Number.isFinite(this.limit)) return;
+      for (let i = size; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!this.better(p, i)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return;
     }
-  };
-  const down = (i: number) => {
-    for (;;) {
+    if (this.limit === 0) return;
+    // Better than the root (the worst kept)? Compared as `better` does, without an entry.
+    const s0 = this.scores[0]!;
+    if (score < s0 || (score === s0 && (first > this.firsts[0]! || (first === this.firsts[0] && this.order[d]! >= this.order[this.docs[0]!]!)))) return;
+    this.docs[0] = d;
+    this.scores[0] = score;
+    this.firsts[0] = first;
+    for (let i = 0; ; ) {
       const l = 2 * i + 1, r = l + 1;
       let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (l < size && this.better(m, l)) m = l;
+      if (r < size && this.better(m, r)) m = r;
       if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      this.swap(i, m);
       i = m;
     }
-  };
-  for (const x of items) {
-    if (heap.length < limit) {
-      heap.push(x);
-      up(heap.length - 1);
-    } else if (before(x, heap[0]!)) {
-      heap[0] = x;
-      down(0);
-    }
   }
-  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+
+  /** The kept documents and their scores, best first. */
+  best(): [number, number][] {
+    const idx = this.docs.map((_, i) => i).sort((i, j) => (this.better(i, j) ? -1 : this.better(j, i) ? 1 : 0));
+    return idx.map((i) => [this.docs[i]!, this.scores[i]!]);
+  }
 }
