@@ -108,9 +108,24 @@ function levenshtein(a: string, b: string): number {
  * @example soundsLikeHan("tokayev", "托卡耶夫") // true
  */
 export function soundsLikeHan(word: string, han: string): boolean {
+  const sk = hanSoundKey(han);
+  return sk !== "" && wordSoundKey(word) === sk;
+}
+
+/**
+ * The consonant skeleton a Latin word must have to sound like a Chinese transliteration, by the Chinese
+ * (of its last part; "" when too short to tell): what soundsLikeHan compares, kept per name.
+ * @example hanSoundKey("努尔苏丹·纳扎尔巴耶夫") === skeleton("纳扎尔巴耶夫")
+ */
+export const hanSoundKey: (han: string) => string = memo((han) => {
   const last = fold(han).split(/[•·-]/).pop()!;
   const sk = skeleton(last);
-  return word.length >= 5 && last.length >= 3 && sk.length >= 3 && /^[a-z]+$/.test(word) && skeleton(word) === sk;
+  return last.length >= 3 && sk.length >= 3 ? sk : "";
+});
+
+/** A Latin word's skeleton for soundsLikeHan ("" when it is too short or not plain letters). */
+export function wordSoundKey(word: string): string {
+  return word.length >= 5 && /^[a-z]+$/.test(word) ? skeleton(word) : "";
 }
 
 export function skeletonSimilarity(a: string, b: string): number {

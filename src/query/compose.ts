@@ -5,6 +5,7 @@
  * found: false and what the corpus does hold nearby.
  */
 import { pinyin } from "pinyin-pro";
+import { personsById } from "./persons.ts";
 import type { Answer, Source } from "../answer.ts";
 import { chineseNameInLatin, soundsLikeHan } from "../extract/aliases.ts";
 import { COUNTRIES, countryOf, PLACES_ZH } from "../extract/lexicon.ts";
@@ -360,15 +361,6 @@ function composeWhoIs(intent: Intent, index: CorpusIndex): Answer | null {
       : `${p.name}: ${role || "no title given in the corpus"}.${seen.length ? ` Appears in: ${seen.join("; ")}.` : ""}`;
   const sentences = mainSentences(groups, index);
   return answer(intent, true, trim(text, 600), sentences, groups, index);
-}
-
-const byIdCache = new WeakMap<Person[], Map<string, Person>>();
-
-/** The corpus's people by id, built once per list of people (tens of thousands at 100,000 articles). */
-function personsById(persons: Person[]): Map<string, Person> {
-  let m = byIdCache.get(persons);
-  if (!m) byIdCache.set(persons, (m = new Map(persons.map((p) => [p.id, p]))));
-  return m;
 }
 
 /** Does the text name an organisation or a group the question does not ("Silk Freight Group", "国家电网公司")? */

@@ -7,13 +7,14 @@
  */
 import { detectLang } from "../corpus/lang.ts";
 import { officeHolder } from "./offices.ts";
-import { deletions, isPinyinSurname, latinSpelling, nameTokens, personLookupKeys as personKeys, pinyinKey, skeleton, soundsLikeHan } from "../extract/aliases.ts";
+import { personsById } from "./persons.ts";
+import { deletions, isPinyinSurname, latinSpelling, nameTokens, personLookupKeys as personKeys, pinyinKey, skeleton, soundsLikeHan, hanSoundKey, wordSoundKey } from "../extract/aliases.ts";
 import { capitaliseMonths, findDates } from "../extract/dates.ts";
 import { COUNTRIES, countryOf, PLACES_ZH, TRANSLIT } from "../extract/lexicon.ts";
 import { findOrdinals } from "../extract/ordinals.ts";
 import { seriesAt } from "../extract/events.ts";
 import { placeKey } from "../extract/places.ts";
-import { fold, stem, tokenize } from "../index/tokenize.ts";
+import { fold, memo, stem, tokenize } from "../index/tokenize.ts";
 import { words as zhWords } from "../index/segment.ts";
 import { equivalentKnown, inGlossary } from "./glossary.ts";
 import { seriesWords } from "./retrieve.ts";
@@ -72,6 +73,21 @@ export function preparePersonKeys(persons: Person[]): void {
 }
 
 /** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
+/** What findPersonsIn compares of one alias, worked out once per alias (a question checks thousands). */
+type AliasInfo =
+  /** Chinese: folded as written and without its name dots; with its dots as "•"; its pinyin; its sound (hanSoundKey). */
+  | { han: true; forms: string[]; dotted: string; pinyin: string; sound: string }
+  /** Latin: its name tokens, their letters, their spelling joined, the last one's skeleton, whether it starts with a Chinese family name. */
+  | { han: false; at: string[]; letters: number; joined: string; lastSkeleton: string; surnameFirst: boolean };
+const aliasInfo = memo((al: string): AliasInfo => {
+  if (/\p{Script=Han}/u.test(al)) {
+    const f = fold(al);
+    return { han: true, forms: [f, f.replace(/[•·]/g, "")], dotted: f.replace(/[·•‧・]/g, "•"), pinyin: pinyinKey(al), sound: hanSoundKey(al) };
+  }
+  const at = nameTokens(al);
+  return { han: false, at, letters: at.join("").length, joined: latinSpelling(at.join("")), lastSkeleton: skeleton(at[at.length - 1] ?? ""), surnameFirst: at.length > 0 && isPinyinSurname(at[0]!) };
+});
+
 export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>, spans: string[] = []): string[] {
   const folded = fold(q).replace(/[·•‧・]/g, "•");
   const keys = personKeys(persons);
@@ -108,15 +124,23 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
   const candidates = new Set<Person>();
   for (const key of qKeys) for (const p of keys.byKey.get(key) ?? []) candidates.add(p);
   // Chinese names written out in full in the question: a sound-alike inside one of them is not another person.
-  const exact = [...candidates].flatMap((p) => p.aliases.filter((al) => /\p{Script=Han}/u.test(al)).map((al) => fold(al).replace(/[·•‧・]/g, "•"))).filter((al) => al.length >= 3 && folded.includes(al));
+  const exact: string[] = [];
+  for (const p of candidates)
+    for (const al of p.aliases) {
+      const info = aliasInfo(al);
+      if (info.han && info.dotted.length >= 3 && folded.includes(info.dotted)) exact.push(info.dotted);
+    }
+  // The question's words that could be a transliterated name in Latin letters, by their sound (soundsLikeHan).
+  const sounds = new Set(toks.filter((q) => !ordinary.has(q)).map(wordSoundKey).filter(Boolean));
   const out: string[] = [];
   for (const p of candidates) {
     const hit = p.aliases.some((al) => {
-      if (/\p{Script=Han}/u.test(al)) {
+      const info = aliasInfo(al);
+      if (info.han) {
         // Written out in the question: those characters are the name, not words to search or segment.
-        for (const form of [fold(al), fold(al).replace(/[•·]/g, "")]) if (folded.includes(form)) return spans.push(form), true;
+        for (const form of info.forms) if (folded.includes(form)) return spans.push(form), true;
         // Written in pinyin ("liu yang" for 刘洋): those words are the name, not search words.
-        const pos = joined2.indexOf(pinyinKey(al));
+        const pos = joined2.indexOf(info.pinyin);
         if (pos >= 0) {
           const [i, n] = pos < toks.length ? [pos, 2] : [pos - toks.length, 3];
           spans.push(rawToks.slice(i, i + n).join(" "));
@@ -124,41 +148,43 @@ export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>,
         }
         // A transliterated name written in Latin letters ("Tokaev" for 托卡耶夫), only for words that are
         // not ordinary corpus words ("energy", "Committee" are not names).
-        return toks.some((q) => !ordinary.has(q) && soundsLikeHan(q, al));
+        return info.sound !== "" && sounds.has(info.sound);
       }
-      const at = nameTokens(al);
+      const { at } = info;
       if (at.length > 1 && at.every((t) => toks.includes(t))) return true;
       // A one-word alias counts only if it is the family name of one of the person's full names
       // ("Massimov" of Karim Massimov), never a given name ("Kun" of Pan Kun, "Long" of Jiang Long).
       if (at.length === 1) {
-        const fulls = p.aliases.filter((x) => !/\p{Script=Han}/u.test(x)).map((x) => nameTokens(x)).filter((x) => x.length >= 2);
+        const fulls = p.aliases.flatMap((x) => {
+          const i = aliasInfo(x);
+          return !i.han && i.at.length >= 2 ? [i.at] : [];
+        });
         const family = fulls.some((f) => (f.length === 2 && isPinyinSurname(f[0]!) ? f[0] : f[f.length - 1]) === at[0]);
         if (fulls.length && !family) return false;
         // A Chinese family name alone ("Fang") is ambiguous when the question goes on with another given name.
-        if (isPinyinSurname(at[0]!)) {
+        if (info.surnameFirst) {
           const i = toks.indexOf(at[0]!);
           const next = rawToks[i + 1];
           const unique = keys.firstCount.get(at[0]!) === 1;
           return i >= 0 && unique && !(next !== undefined && /^[a-z]{3,}$/.test(next) && !STOPWORDS_AFTER_NAME.has(next));
         }
       }
-      const py = byPinyin.get(latinSpelling(at.join("")));
-      if (at.length > 1 && at.join("").length >= 6 && py) return spans.push(py), true;
+      const py = byPinyin.get(info.joined);
+      if (at.length > 1 && info.letters >= 6 && py) return spans.push(py), true;
       // By sound only for foreign names (a Chinese name is matched by its pinyin above), and a two-consonant
       // match (马明 = Mamin) only for a whole run of transliteration characters.
-      const lastSk = skeleton(at[at.length - 1]!);
+      const lastSk = info.lastSkeleton;
       const tr = bySkeleton.get(lastSk);
-      const foreign = !(at.length === 2 && isPinyinSurname(at[0]!));
+      // "Pan Kun": a Chinese-style name's family name comes first; its last part is a given name.
+      const chineseStyle = at.length === 2 && info.surnameFirst;
+      const foreign = !chineseStyle;
       if (foreign && tr && at[at.length - 1]!.length >= 5 && (lastSk.length >= 3 || wholeRuns.has(tr)) && !exact.some((x) => x.includes(tr))) return spans.push(tr), true;
       // One letter off is allowed only for long family names (Nazarbaev/Nazarbayev), not for short
       // Chinese given names (Tianbo/Jianbo).
-      const has = (t: string) => toks.some((q) => q === t || (t.length >= 7 && near(q, t)));
       // The family name alone ("Massimov", "Nazarbayev") names the person; a given or clan name alone
       // ("Wang" of Wang Lijiu in "Wang Wentao") does not, unless the rest of the name follows it.
       const last = at[at.length - 1]!, first = at[0]!;
-      // "Pan Kun": a Chinese-style name's family name comes first; its last part is a given name.
-      const chineseStyle = at.length === 2 && isPinyinSurname(first);
-      if (!chineseStyle && last.length >= 3 && has(last)) return true;
+      if (!chineseStyle && last.length >= 3 && toks.some((q) => q === last || (last.length >= 7 && near(q, last)))) return true;
       const i = toks.indexOf(first);
       if (chineseStyle && i >= 0) {
         const next = toks[i + 1];
@@ -322,7 +348,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     const wf = fold(w).replace(/['’]s$/, "").replace(/[^a-z]/g, "");
     // …or its sound: "Tokayev" for 托卡耶夫, the way findPersonsIn matched it.
     return persons.some((id) =>
-      vocab.persons.find((p) => p.id === id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al).includes(wf) || soundsLikeHan(latinSpelling(wf), al) : nameTokens(al).join("").includes(wf))),
+      personsById(vocab.persons).get(id)?.aliases.some((al) => (/\p{Script=Han}/u.test(al) ? pinyinKey(al).includes(wf) || soundsLikeHan(latinSpelling(wf), al) : nameTokens(al).join("").includes(wf))),
     );
   };
   // Capitalised words the corpus has never seen (not even nearly): the question is about something else.

@@ -9,6 +9,7 @@ import { datesCompatible, findDates } from "../extract/dates.ts";
 import { COUNTRIES, GLOSSARY, PLACES_ZH } from "../extract/lexicon.ts";
 import { refersBack, findOrdinals } from "../extract/ordinals.ts";
 import { findPlaces, placeKey, samePlace } from "../extract/places.ts";
+import { personsById } from "./persons.ts";
 import type { CorpusIndex } from "../index/index.ts";
 import { withinOneEdit } from "../index/search.ts";
 import { listingOf } from "../extract/listing.ts";
@@ -523,7 +524,7 @@ const ANSWER_KINDS = new Set(tokenize("year date day month time place city count
  */
 export function rarestTerm(intent: Intent, index: CorpusIndex): string | undefined {
   const named = new Set([
-    ...intent.persons.flatMap((id) => index.vocab.persons.find((p) => p.id === id)?.aliases.flatMap((al) => tokenize(al)) ?? []),
+    ...intent.persons.flatMap((id) => personsById(index.vocab.persons).get(id)?.aliases.flatMap((al) => tokenize(al)) ?? []),
     ...tokenize([...intent.places, ...dateWords(intent.question)].join(" ")),
   ]);
   let best: string | undefined, bestDf = Infinity;
