@@ -117,6 +117,29 @@ export class SentenceTable {
     const a = at && this.articles.get(at[0]);
     return !!a && at[1] < sentenceCount(a);
   }
+  /**
+   * Each sentence's language (as langOf), for many ids at once: a run of ids of one article (a list in
+   * corpus order) looks the article up once.
+   */
+  langsOf(ids: readonly string[]): (Lang | undefined)[] {
+    const out: (Lang | undefined)[] = new Array(ids.length);
+    let file: string | undefined, a: Article | undefined, count = 0, single: Lang | undefined;
+    for (let k = 0; k < ids.length; k++) {
+      const at = splitSentenceId(ids[k]!);
+      if (!at) {
+        out[k] = undefined;
+        continue;
+      }
+      if (at[0] !== file) {
+        file = at[0];
+        a = this.articles.get(file);
+        count = a ? sentenceCount(a) : 0;
+        single = a && a.langs.length === 1 ? a.langs[0] : undefined;
+      }
+      out[k] = !a || at[1] >= count ? undefined : (single ?? a.sentences[at[1]]!.lang);
+    }
+    return out;
+  }
   /** A sentence's language, from its article when the article has one language (no sentence read). */
   langOf(id: string): Lang | undefined {
     const at = splitSentenceId(id);

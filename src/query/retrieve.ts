@@ -197,7 +197,8 @@ function personSentences(intent: Intent, index: CorpusIndex, pool: Map<string, n
   const terms = expandTerms(intent, index);
   const best = new Set<string>();
   const own: string[] = [], foreign: string[] = [];
-  for (const sid of named) (index.sentences.langOf(sid) === intent.lang ? own : foreign).push(sid);
+  const langs = index.sentences.langsOf(named);
+  for (let i = 0; i < named.length; i++) (langs[i] === intent.lang ? own : foreign).push(named[i]!);
   for (const group of [own, foreign, named]) {
     if (best.size >= MAX_PERSON_SENTENCES) break;
     const ranked = group === named ? named : index.searchSentences(terms, MAX_PERSON_SENTENCES - best.size, group).map((h) => h.sentence.id);

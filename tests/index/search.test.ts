@@ -94,3 +94,42 @@ describe("SentenceSearch", () => {
     for (const q of queries.slice(0, 50)) expect(restored.search(tokenize(q.join(" ")), 40).map((h) => h.id)).toEqual(viaMini(q, 40).map((h) => h.id));
   });
 });
+
+describe("SentenceSearch over more documents than one scoring block", () => {
+  // 70,000 short documents over a small vocabulary: every common term's postings cross several blocks
+  // of documents; some are removed and others added after sealing (postings of their own).
+  const words = Array.from({ length: 400 }, (_, i) => `w${i}`);
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  // Skewed: low-numbered words are common, high-numbered ones rare.
+  const word = () => words[Math.floor(words.length * rnd() ** 3)]!;
+  const docs = Array.from({ length: 70_000 }, (_, i) => ({ id: `d${i}`, toks: Array.from({ length: 2 + Math.floor(rnd() * 10) }, word) }));
+  const big = new SentenceSearch();
+  const bigMini = new MiniSearch<{ id: string; text: string }>({ fields: ["text"], storeFields: [], tokenize: (t) => t.split(" "), processTerm: identity });
+  for (const d of docs.slice(0, 60_000)) big.add(d.id, d.toks);
+  big.seal();
+  for (const d of docs.slice(60_000)) big.add(d.id, d.toks);
+  for (let i = 0; i < 70_000; i += 7) big.remove(docs[i]!.id, docs[i]!.toks);
+  const live = docs.filter((_, i) => i % 7 !== 0);
+  bigMini.addAll(live.map((d) => ({ id: d.id, text: d.toks.join(" ") })));
+  const bigQueries = Array.from({ length: 16 }, () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, word));
+
+  it("returns MiniSearch's hits and scores, in its order (ties in document order)", () => {
+    for (const q of bigQueries) {
+      const want = bigMini.search(q.join(" "), { tokenize: (t) => t.split(" "), processTerm: identity, combineWith: "OR" }).slice(0, 25);
+      const got = big.search(q, 25);
+      expect(got.map((h) => h.id)).toEqual(want.map((r) => r.id));
+      got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i]!.score, 9));
+    }
+  });
+
+  it("ranks within a set of documents as the full search does, with or without a limit", () => {
+    const within = live.filter((_, i) => i % 5 === 0).map((d) => d.id);
+    const keep = new Set(within);
+    for (const q of bigQueries.slice(0, 10)) {
+      const all = big.search(q);
+      expect(all.length).toBe(new Set(live.filter((d) => d.toks.some((t) => q.includes(t))).map((d) => d.id)).size);
+      expect(big.search(q, 30, within)).toEqual(all.filter((h) => keep.has(h.id)).slice(0, 30));
+    }
+  });
+});
