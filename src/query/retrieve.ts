@@ -259,29 +259,31 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const maxScore = Math.max(1e-9, ...pool.values());
   const headEvent = intent.terms.find((t) => EVENT_TERMS.has(t));
   const out: Candidate[] = [];
+  // The question's terms as coverage weighs them (the same for every sentence).
+  const weighed = [...own].map((t) => ({ t, han: /\p{Script=Han}/u.test(t), w: (headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1 }));
   for (const [sid, score] of pool) {
     const s = index.sentences.get(sid)!;
     const ev = index.eventOf(sid);
     if (!satisfies(intent, s, ev, index)) continue;
     const st = index.sentenceTerms.get(sid)!;
     const evTerms = ev ? new Set(tokenize(`${ev.series ?? ""} ${ev.place ?? ""}`)) : new Set<string>();
-    const ctx = new Set(contextOf(s, index).flatMap((c) => [...index.sentenceTerms.get(c.id)!]).concat(tokenize(index.articles.get(s.file)!.title)));
+    // The terms of the sentences just before it and of the title, gathered only when a term is not in the sentence.
+    let context: Set<string> | undefined;
+    const ctxTerms = () => (context ??= new Set(contextOf(s, index).flatMap((c) => [...index.sentenceTerms.get(c.id)!]).concat(tokenize(index.articles.get(s.file)!.title))));
     // Coverage counts the question's own terms (or a glossary/alias equivalent) found in the sentence;
     // a term found only in the sentences just before it, or the title, counts for a little more than half.
     // Coverage: the share of the question's words the sentence holds. The first word naming a kind of
     // event ("when were the talks … during the visit") counts double: it says which happening is asked about.
     let covered = 0;
     let total = 0;
-    for (const t of own) {
-      const w = (headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1;
+    for (const { t, han, w } of weighed) {
       total += w;
-      const han = /\p{Script=Han}/u.test(t);
       if (han ? unitIn(t, index.folded(sid), st) : st.has(t) || evTerms.has(t) || equivalentIn(t, st) || (glossed.has(sid) && zhSaid(sid).has(t))) {
         covered += w;
       } else if (DOC_WORDS.has(t) && documentsIn(s.text).length) {
         // "签署了什么文件" / "which documents": a sentence that records a signing names one.
         covered += w;
-      } else if (han ? contextOf(s, index).some((c) => unitIn(t, index.folded(c.id), index.sentenceTerms.get(c.id)!)) : ctx.has(t) || equivalentIn(t, ctx)) covered += 0.6 * w;
+      } else if (han ? contextOf(s, index).some((c) => unitIn(t, index.folded(c.id), index.sentenceTerms.get(c.id)!)) : ctxTerms().has(t) || equivalentIn(t, ctxTerms())) covered += 0.6 * w;
     }
     const coverage = total ? covered / total : 1;
     const langBonus = s.lang === intent.lang ? 0.15 : 0;
