@@ -190,9 +190,16 @@ function personSentences(intent: Intent, index: CorpusIndex, pool: Map<string, n
   const lists = intent.persons.map((p) => index.sentencesOfPerson.get(p) ?? []);
   const at = lists.reduce((best, l, i) => (l.length < lists[best]!.length ? i : best), 0);
   // A sentence names another person exactly when it is on that person's list (the lists are built from
-  // the sentences' mentions): one set per other list, not a look at each sentence's people.
-  const others = lists.filter((_, i) => i !== at).map((l) => new Set(l));
-  const named = lists[at]!.filter((sid) => !pool.has(sid) && others.every((o) => o.has(sid)));
+  // the sentences' mentions): the shortest list's sentences are kept while each other list is walked
+  // (a set of the short list, not of the long ones: a much-reported person is on 50,000 sentences).
+  let kept = new Set(lists[at]!.filter((sid) => !pool.has(sid)));
+  for (let i = 0; i < lists.length && kept.size; i++) {
+    if (i === at) continue;
+    const both = new Set<string>();
+    for (const sid of lists[i]!) if (kept.has(sid)) both.add(sid);
+    kept = both;
+  }
+  const named = lists[at]!.filter((sid) => kept.has(sid));
   if (named.length <= MAX_PERSON_SENTENCES) return named;
   const terms = expandTerms(intent, index);
   const best = new Set<string>();
