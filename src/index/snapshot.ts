@@ -439,8 +439,14 @@ async function checkFiles(header: Header, dataDir: string): Promise<{ stale?: st
   return { touched, stamps };
 }
 
-/** Read the snapshot at `path` for `dataDir`; never throws (a bad snapshot is a reason, not an error). */
-export async function readSnapshot(path: string, dataDir: string, opts: { fingerprint?: string } = {}): Promise<SnapshotRead> {
+/** How many megabytes of search postings a restored index keeps after reading them (least recently searched go first). */
+export const POSTINGS_CACHE_MB = 64;
+
+/**
+ * Read the snapshot at `path` for `dataDir`; never throws (a bad snapshot is a reason, not an error).
+ * `postingsCacheMB` bounds the postings kept after they are read from the file (default POSTINGS_CACHE_MB).
+ */
+export async function readSnapshot(path: string, dataDir: string, opts: { fingerprint?: string; postingsCacheMB?: number } = {}): Promise<SnapshotRead> {
   const t0 = performance.now();
   const h = await readHeader(path);
   if ("error" in h) return h.error;
@@ -462,7 +468,7 @@ export async function readSnapshot(path: string, dataDir: string, opts: { finger
   let ok = false;
   try {
     const reader = new SectionReader(blobs, h.payloadBytes);
-    const { corpus, saved } = decode(h, reader, check.stamps, blobs);
+    const { corpus, saved } = decode(h, reader, check.stamps, blobs, (opts.postingsCacheMB ?? POSTINGS_CACHE_MB) * 2 ** 20);
     if (reader.finish() !== h.crc32) return { ok: false, kind: "corrupt", reason: "checksum mismatch" };
     ok = true;
     return { ok: true, corpus, saved, touched: check.touched, blobs, ms: { check: t1 - t0, read: reader.readMs, decode: performance.now() - t1 - reader.readMs } };
@@ -500,8 +506,12 @@ export class BlobFile {
     BlobFile.closer.register(this, fd, this);
   }
 
+  /** Bytes read through this file so far (ranges read when first used, read again once let go). */
+  bytesRead = 0;
+
   /** `len` bytes at `at` into a buffer of their own (typed arrays can be laid over it, aligned). */
   readRaw(at: number, len: number): Uint8Array {
+    this.bytesRead += len;
     const out = new Uint8Array(new ArrayBuffer(len));
     let done = 0;
     while (done < len) {
@@ -589,7 +599,7 @@ class SectionReader {
   }
 }
 
-function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>, file: BlobFile): { corpus: Corpus; saved: SavedIndex } {
+function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>, file: BlobFile, cacheBytes: number): { corpus: Corpus; saved: SavedIndex } {
   const section = (name: string) => {
     const s = h.sections.find((x) => x.name === name);
     if (!s) throw new Error(`section ${name} missing`);
@@ -732,18 +742,33 @@ function decode(h: Header, reader: SectionReader, stamps: Map<string, FileStamp>
 
   const byKey = new ListMap({ keys: pk.keys, at: personKeysAt, items: personKeysItems }, (i) => persons[i]!);
   rememberPersonKeys(persons, { byKey, firstCount: new Map(pk.firstCount) });
-  // A term's postings, read from the file when first searched (then kept; an export keeps none).
+  // A term's postings, read from the file when first searched, then kept up to `cacheBytes` in all: the
+  // least recently searched terms are let go first (read again if searched again); an export keeps none.
   const kept = new Map<number, { docs: Int32Array; tfs: Uint16Array }>();
+  let keptBytes = 0;
   const postings: BasePostings = {
     get(t, keep) {
       let p = kept.get(t);
-      if (p) return p;
+      if (p) {
+        // Most recently used last (a Map iterates in insertion order).
+        kept.delete(t);
+        kept.set(t, p);
+        return p;
+      }
       const n = offsets[t + 1]! - offsets[t]!;
       p = {
         docs: new Int32Array(file.read(docsSection.offset + offsets[t]! * 4, n * 4, docsCrc[t]!).buffer),
         tfs: new Uint16Array(file.read(tfsSection.offset + offsets[t]! * 2, n * 2, tfsCrc[t]!).buffer),
       };
-      if (keep) kept.set(t, p);
+      if (keep && n * 6 <= cacheBytes) {
+        kept.set(t, p);
+        keptBytes += n * 6;
+        for (const [old, q] of kept) {
+          if (keptBytes <= cacheBytes) break;
+          kept.delete(old);
+          keptBytes -= q.docs.length * 6;
+        }
+      }
       return p;
     },
   };

@@ -16,6 +16,8 @@ import { personLookupKeys } from "../../src/extract/aliases.ts";
 import { createLogger } from "../../src/logger.ts";
 import { parseQuestion } from "../../src/query/parse.ts";
 import { matchingEvents, sameSeries } from "../../src/query/retrieve.ts";
+import { CorpusIndex } from "../../src/index/index.ts";
+import { answerQuestion } from "../../src/query/answer.ts";
 
 const QUESTIONS = [
   "Who co-chaired the 11th Meeting of the China-Kazakhstan Cooperation Committee?",
@@ -288,5 +290,30 @@ describe("corpus snapshot", () => {
     } finally {
       setMaxDecodedArticles(was);
     }
+  });
+
+  it("keeps the search postings it read up to a bound, reading let-go ones again, with the same answers", async () => {
+    const built = await load();
+    await built.whenSaved();
+    const restore = async (postingsCacheMB?: number) => {
+      const r = await readSnapshot(snap, data, { postingsCacheMB });
+      if (!r.ok) throw new Error(r.reason);
+      return { index: new CorpusIndex(r.corpus, r.saved), blobs: r.blobs };
+    };
+    const ask = (index: CorpusIndex) => JSON.parse(JSON.stringify(QUESTIONS.map((q) => answerQuestion(index, q)))) as unknown;
+    const roomy = await restore();
+    // A bound smaller than any term's postings: nothing is kept, every search reads its terms again.
+    const tight = await restore(1e-9);
+    expect(ask(roomy.index)).toEqual(answers(built));
+    expect(ask(tight.index)).toEqual(answers(built));
+    const [roomyRead, tightRead] = [roomy.blobs.bytesRead, tight.blobs.bytesRead];
+    expect(ask(roomy.index)).toEqual(answers(built));
+    expect(ask(tight.index)).toEqual(answers(built));
+    // Asked again: the roomy cache read no postings, the tight one read them all again.
+    const postingsOf = (b: typeof roomy.blobs, before: number) => b.bytesRead - before;
+    expect(postingsOf(tight.blobs, tightRead)).toBeGreaterThan(0);
+    expect(postingsOf(roomy.blobs, roomyRead)).toBe(0);
+    roomy.blobs.close();
+    tight.blobs.close();
   });
 });
