@@ -387,6 +387,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
   ];
   // What the question sets aside is not searched for ("apart from the bilateral talks, which events…").
   const content = [...nameSpans, ...(asideMatch ? [fold(asideMatch[0])] : [])].reduce((t, sp) => t.split(sp).join(" "), fold(q)).replace(ZH_QUESTION_WORDS, " ");
+  // The question's ordinary English words, as the search's terms (stems) they become.
+  const spelledWords = new Set((content.toLowerCase().match(/[a-z]{5,}/g) ?? []).filter((w) => isEnglishWord(w)).flatMap((w) => tokenize(w)));
   return {
     question: q,
     lang,
@@ -404,8 +406,9 @@ export function parseQuestion(question: string, vocab: Vocabulary): Intent {
     side: holder ? undefined : side,
     eventKinds: EVENT_WORDS.test(q) ? ["meeting"] : [],
     // Chinese renderings of names found by sound are names, not search words.
-    // A misspelt word ("comittee") is read as the corpus word one letter away from it.
-    terms: tokenize(content).map((t) => (t.length >= 5 && /^[a-z]+$/.test(t) && !vocab.terms.has(t) && !equivalentKnown(t, vocab.terms) ? vocab.nearest(t) ?? t : t)),
+    // A misspelt word ("comittee") is read as the corpus word one letter away from it; an English word
+    // the corpus lacks ("yield") is not a misspelling of one it has ("field").
+    terms: tokenize(content).map((t) => (t.length >= 5 && /^[a-z]+$/.test(t) && !vocab.terms.has(t) && !equivalentKnown(t, vocab.terms) && !spelledWords.has(t) ? vocab.nearest(t) ?? t : t)),
     hanRuns: content.match(/\p{Script=Han}{2,}/gu) ?? [],
     focus,
     unknownNames,
