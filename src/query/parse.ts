@@ -72,7 +72,6 @@ export function preparePersonKeys(persons: Person[]): void {
   personKeys(persons);
 }
 
-/** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
 /** What findPersonsIn compares of one alias, worked out once per alias (a question checks thousands). */
 type AliasInfo =
   /** Chinese: folded as written and without its name dots; with its dots as "•"; its pinyin; its sound (hanSoundKey). */
@@ -88,6 +87,7 @@ const aliasInfo = memo((al: string): AliasInfo => {
   return { han: false, at, letters: at.join("").length, joined: latinSpelling(at.join("")), lastSkeleton: skeleton(at[at.length - 1] ?? ""), surnameFirst: at.length > 0 && isPinyinSurname(at[0]!) };
 });
 
+/** People named in the question: any alias, a first/last name, pinyin of a Chinese name, or a near miss. */
 export function findPersonsIn(q: string, persons: Person[], terms?: Set<string>, spans: string[] = []): string[] {
   const folded = fold(q).replace(/[·•‧・]/g, "•");
   const keys = personKeys(persons);
