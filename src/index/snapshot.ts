@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { crc32 } from "node:zlib";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readdir } from "node:fs/promises";
 import type { Corpus, FileStamp } from "../corpus/corpus.ts";
@@ -418,9 +418,12 @@ async function checkFiles(header: Header, dataDir: string): Promise<{ stale?: st
       return { stale: `files ${what} since the snapshot`, touched, stamps };
     }
   }
+  // The listing's paths are relative, "/"-separated and normalised: joined by hand (path.join normalises
+  // each of 100,000 paths again, ~0.1 s of a restart).
+  const base = dataDir.endsWith(sep) ? dataDir : dataDir + sep;
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!, h = known ? known.get(f)! : header.files[i]!;
-    const st = statOrNot(join(dataDir, f));
+    const st = statOrNot(base + f);
     if (!st) return { stale: `${f} cannot be read`, touched, stamps };
     stamps.set(f, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
     if (st.size !== h[1]) return { stale: `${f} changed (size ${h[1]} → ${st.size})`, touched, stamps };
