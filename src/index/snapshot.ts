@@ -419,7 +419,7 @@ async function checkFiles(header: Header, dataDir: string): Promise<{ stale?: st
     }
   }
   // The listing's paths are relative, "/"-separated and normalised: joined by hand (path.join normalises
-  // each of 100,000 paths again, ~0.1 s of a restart).
+  // each of 100,000 paths again: the check took 1.0–1.2 s at 100k, 0.66–0.81 s without).
   const base = dataDir.endsWith(sep) ? dataDir : dataDir + sep;
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!, h = known ? known.get(f)! : header.files[i]!;
