@@ -414,6 +414,7 @@ export function distinctEvents(events: Event[]): Event[][] {
   const sorted = events
     .map((e): Member => ({ e, date: e.date, ids: e.participants.map((p) => keys.person(p.id)), ordinal: e.ordinal, place: e.place }))
     .sort((a, b) => precision(b.date) - precision(a.date));
+  keys.numberYears(sorted.map((m) => m.date.year));
   // An event joins the first group (in the order groups were made) holding a member that shares two of
   // its people, or its ordinal, at a compatible date and place. Groups are found through those keys
   // (with the year and month) instead of by trying every group: 30,000 events made it quadratic.
@@ -466,11 +467,17 @@ export function distinctEvents(events: Event[]): Event[][] {
 
 /**
  * Numeric keys for distinctEvents (string keys cost microseconds each to build and hash). A base key is a
- * pair of people (numbered as they come) or an ordinal; it is combined with a year (or "-" for none, "*"
- * for any), a month and a day (likewise). Keys only find candidates: the match itself is checked.
+ * pair of people (numbered as they come) or an ordinal, itself numbered as it comes; it is combined with a
+ * year (numbered among the events' years; or "-" for none, "*" for any), a month and a day (likewise), so
+ * that keys stay small integers (a large one is a boxed double, allocated at every map operation). Keys
+ * only find candidates: the match itself is checked.
  */
 class GroupKeys {
   private readonly people = new Map<string, number>();
+  /** Bases (pairs of people, ordinals) numbered as they come, and the events' years: keys stay small integers (no boxed doubles). */
+  private readonly bases = new Map<number, number>();
+  private readonly years = new Map<number, number>();
+  private yearCodes = 2;
 
   person(id: string): number {
     let n = this.people.get(id);
@@ -478,25 +485,43 @@ class GroupKeys {
     return n;
   }
 
+  /** Number the years of every event to be grouped (before any key is made): 0 is "any", 1 "none". */
+  numberYears(years: Iterable<number | undefined>): void {
+    for (const y of years) if (y && !this.years.has(y)) this.years.set(y, 2 + this.years.size);
+    this.yearCodes = this.years.size + 2;
+  }
+
   private static pair(a: number, b: number): number {
     return a <= b ? (b * (b + 1)) / 2 + a : (a * (a + 1)) / 2 + b;
   }
 
-  private static dated(base: number, year: number, month: number, day: number): number {
-    return ((base * 10002 + year) * 14 + month) * 33 + day;
+  private base(raw: number): number {
+    let b = this.bases.get(raw);
+    if (b === undefined) this.bases.set(raw, (b = this.bases.size));
+    return b;
+  }
+
+  private year(y: number): number {
+    const code = this.years.get(y);
+    if (code === undefined) throw new Error(`year ${y} was not numbered`);
+    return code;
+  }
+
+  private dated(base: number, year: number, month: number, day: number): number {
+    return ((base * this.yearCodes + year) * 14 + month) * 33 + day;
   }
 
   /** Keys a member is found by: each pair of its participants (as listed, a repeated one too) and its ordinal, with its year, month and day, each also as "any". */
   member(x: Member): number[] {
     const ids = x.ids;
     const base: number[] = [];
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
-    if (x.ordinal !== undefined) base.push(-1 - x.ordinal);
-    const ys = [x.date.year ? 2 + (x.date.year % 10000) : 1, 0];
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) base.push(this.base(GroupKeys.pair(ids[i]!, ids[j]!)));
+    if (x.ordinal !== undefined) base.push(this.base(-1 - x.ordinal));
+    const ys = [x.date.year ? this.year(x.date.year) : 1, 0];
     const ms = [x.date.month ? 1 + x.date.month : 1, 0];
     const ds = [x.date.day ? 1 + (x.date.day % 32) : 1, 0];
     const out: number[] = [];
-    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(this.dated(b, y, m, d));
     return out;
   }
 
@@ -504,13 +529,13 @@ class GroupKeys {
   lookup(e: Member): number[] {
     const ids = [...new Set(e.ids)];
     const base: number[] = [];
-    for (let i = 0; i < ids.length; i++) for (let j = i; j < ids.length; j++) base.push(GroupKeys.pair(ids[i]!, ids[j]!));
-    if (e.ordinal !== undefined) base.push(-1 - e.ordinal);
-    const ys = e.date.year ? [2 + (e.date.year % 10000), 1] : [0];
+    for (let i = 0; i < ids.length; i++) for (let j = i; j < ids.length; j++) base.push(this.base(GroupKeys.pair(ids[i]!, ids[j]!)));
+    if (e.ordinal !== undefined) base.push(this.base(-1 - e.ordinal));
+    const ys = e.date.year ? [this.year(e.date.year), 1] : [0];
     const ms = e.date.month ? [1 + e.date.month, 1] : [0];
     const ds = e.date.day ? [1 + (e.date.day % 32), 1] : [0];
     const out: number[] = [];
-    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(GroupKeys.dated(b, y, m, d));
+    for (const b of base) for (const y of ys) for (const m of ms) for (const d of ds) out.push(this.dated(b, y, m, d));
     return out;
   }
 }
