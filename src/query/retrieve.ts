@@ -267,7 +267,10 @@ export function retrieve(intent: Intent, index: CorpusIndex): Retrieval {
   const headEvent = intent.terms.find((t) => EVENT_TERMS.has(t));
   const out: Candidate[] = [];
   // The question's terms as coverage weighs them (the same for every sentence).
-  const weighed = [...own].map((t) => ({ t, han: /\p{Script=Han}/u.test(t), w: (headEvent && (t === headEvent || (/\p{Script=Han}/u.test(t) && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1 }));
+  const weighed = [...own].map((t) => {
+    const han = /\p{Script=Han}/u.test(t);
+    return { t, han, w: (headEvent && (t === headEvent || (han && t.includes(headEvent)))) || intent.focus.includes(t) ? 2 : 1 };
+  });
   for (const [sid, score] of pool) {
     const s = index.sentences.get(sid)!;
     const ev = index.eventOf(sid);
