@@ -129,10 +129,23 @@ export function wordSoundKey(word: string): string {
 }
 
 export function skeletonSimilarity(a: string, b: string): number {
-  const sa = skeleton(a), sb = skeleton(b);
+  return similarity(skeleton(a), skeleton(b));
+}
+
+/** skeletonSimilarity of two skeletons. */
+function similarity(sa: string, sb: string): number {
   if (!sa || !sb) return 0;
   if (Math.min(sa.length, sb.length) <= 4) return sa === sb ? 1 : 0;
   return 1 - levenshtein(sa, sb) / Math.max(sa.length, sb.length);
+}
+
+/**
+ * similarity(sa, sb) >= min, without the edit distance when the lengths already rule it out (the distance
+ * is at least the difference of the lengths, so the similarity is at most 1 - difference / longer).
+ */
+function similarEnough(sa: string, sb: string, min: number): boolean {
+  if (sa.length > 4 && sb.length > 4 && 1 - Math.abs(sa.length - sb.length) / Math.max(sa.length, sb.length) < min) return false;
+  return similarity(sa, sb) >= min;
 }
 
 export interface RawPerson {
@@ -142,24 +155,70 @@ export interface RawPerson {
   file: string;
 }
 
+/**
+ * What `sameName` compares of one spelling, worked out once: its folded tokens and key, and for a
+ * Chinese spelling its pinyin and consonant skeletons (the registry keeps these per spelling, so
+ * comparing a new spelling with thousands of candidates computes nothing twice).
+ */
+export interface NameForms {
+  han: boolean;
+  /** nameKey: the folded tokens joined by spaces. */
+  key: string;
+  /** nameTokens. */
+  tokens: string[];
+  /** The tokens joined without spaces (what a pinyin key is compared with). */
+  joined: string;
+  /** Skeleton of the whole spelling without separators. */
+  whole: string;
+  /** Chinese: the pinyin key; whether it is one part (no "•"); the skeleton of its last part. */
+  pinyin: string;
+  single: boolean;
+  lastSkeleton: string;
+  /** Latin: the skeleton of each token. */
+  tokenSkeletons: string[];
+}
+
+/** The forms `sameName` compares, per spelling. */
+export const nameForms: (name: string) => NameForms = memo(nameFormsOf);
+
+function nameFormsOf(name: string): NameForms {
+  const han = /\p{Script=Han}/u.test(name);
+  const tokens = nameTokens(name);
+  const f: NameForms = { han, key: nameKey(name), tokens, joined: tokens.join(""), whole: "", pinyin: "", single: false, lastSkeleton: "", tokenSkeletons: [] };
+  if (han) {
+    const parts = fold(name).split(/[•·\-]/).filter(Boolean);
+    f.pinyin = pinyinKey(name);
+    f.single = parts.length === 1;
+    f.lastSkeleton = skeleton(parts[parts.length - 1]!);
+    f.whole = skeleton(name.replace(/[•·\-]/g, ""));
+  } else {
+    f.tokenSkeletons = tokens.map((t) => skeleton(t));
+    f.whole = skeleton(name.replace(/[\s\-]/g, ""));
+  }
+  return f;
+}
+
 /** Do two spellings name the same person? `sameArticle` allows looser transliteration matching. */
 export function sameName(a: string, b: string, sameArticle = false): boolean {
-  const hanA = /\p{Script=Han}/u.test(a), hanB = /\p{Script=Han}/u.test(b);
-  if (hanA && hanB) return nameKey(a) === nameKey(b) || (nameKey(a).length >= 3 && (nameKey(a).endsWith(nameKey(b)) || nameKey(b).endsWith(nameKey(a))) && Math.min(nameKey(a).length, nameKey(b).length) >= 3);
-  if (hanA !== hanB) {
-    const [zh, en] = hanA ? [a, b] : [b, a];
-    const enKey = nameTokens(en).join("");
-    if (pinyinKey(zh) === enKey) return true;
-    // Transliterated foreign names: compare each English token and the whole name by skeleton.
-    const zhTokens = fold(zh).split(/[•·\-]/).filter(Boolean);
-    const last = zhTokens[zhTokens.length - 1]!;
-    const enTokens = nameTokens(en);
-    const whole = skeletonSimilarity(zh.replace(/[•·\-]/g, ""), en.replace(/[\s\-]/g, ""));
-    if (whole >= (sameArticle ? 0.7 : 0.85)) return true;
-    return zhTokens.length === 1 && enTokens.some((t) => skeleton(t).length >= 3 && skeleton(t) === skeleton(last)) && skeleton(last).length >= 3;
+  return sameForms(nameForms(a), nameForms(b), sameArticle);
+}
+
+/** sameName over the spellings' forms. */
+export function sameForms(a: NameForms, b: NameForms, sameArticle = false): boolean {
+  if (a.han && b.han) {
+    const ka = a.key, kb = b.key;
+    return ka === kb || (ka.length >= 3 && (ka.endsWith(kb) || kb.endsWith(ka)) && Math.min(ka.length, kb.length) >= 3);
   }
-  const ta = nameTokens(a), tb = nameTokens(b);
-  if (ta.join(" ") === tb.join(" ")) return true;
+  if (a.han !== b.han) {
+    const [zh, en] = a.han ? [a, b] : [b, a];
+    if (zh.pinyin === en.joined) return true;
+    // Transliterated foreign names: compare each English token and the whole name by skeleton.
+    if (similarEnough(zh.whole, en.whole, sameArticle ? 0.7 : 0.85)) return true;
+    const last = zh.lastSkeleton;
+    return zh.single && en.tokenSkeletons.some((t) => t.length >= 3 && t === last) && last.length >= 3;
+  }
+  const ta = a.tokens, tb = b.tokens;
+  if (a.key === b.key) return true;
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   if (short.length === long.length) return false;
   // A family name alone names the person: the last name ("Nazarbayev" ⊂ "Nursultan Nazarbayev"), or the
@@ -203,6 +262,22 @@ export function buildRegistry(raw: RawPerson[]): { persons: Person[]; idOf: (nam
   return { persons: r.persons, idOf: (name, file) => r.idOf(name, file) };
 }
 
+/** What the registry keeps per person: sets mirroring its `files`, `aliases` and `titles` (the arrays keep their order; the sets answer "has"), its spellings' forms, its blocking keys. */
+interface Entry {
+  p: Person;
+  /** Place in registry order (a counter taken when the person was tracked). */
+  rank: number;
+  files: Set<string>;
+  aliases: Set<string>;
+  titles: Set<string>;
+  /** Tokens of its Latin spellings. */
+  tokens: Set<string>;
+  /** nameForms of each spelling, in `aliases` order. */
+  forms: NameForms[];
+  /** The blocks it is in. */
+  keys: Set<string>;
+}
+
 /**
  * The registry with its lookups kept: built from every raw mention at once (`build`), or from the
  * persons of a snapshot (`fromPersons`), then changed one article at a time (`removeFile`, `addFile`).
@@ -213,22 +288,22 @@ export class PersonRegistry {
   readonly persons: Person[] = [];
   /** Person by id. */
   readonly byId = new Map<string, Person>();
-  private readonly blocks = new Map<string, Set<Person>>();
-  // Sets mirroring each person's `files`, `aliases` and `titles` (the arrays keep their order; the sets answer "has").
-  private readonly filesOf = new Map<Person, Set<string>>();
-  private readonly aliasesOf = new Map<Person, Set<string>>();
-  private readonly titlesOf = new Map<Person, Set<string>>();
-  // The tokens of each person's Latin spellings, and who has a Chinese one: two Latin spellings can only
-  // name the same person if they share a token (see sameName), so the others are skipped unchecked.
-  private readonly tokensOf = new Map<Person, Set<string>>();
-  private readonly withHan = new Set<Person>();
+  /** The people under each blocking key (their ranks), in the order they joined it. */
+  private readonly blocks = new Map<string, number[]>();
+  private readonly entries = new Map<Person, Entry>();
+  /** Entry by rank (undefined once removed), and per rank: has a Chinese spelling, last visit, last marked as sharing a token. */
+  private readonly byRank: (Entry | undefined)[] = [];
+  private hanOf = new Uint8Array(1024);
+  private seenAt = new Int32Array(1024);
+  private sharesAt = new Int32Array(1024);
   private readonly byAlias = new Map<string, Person[]>();
   private readonly used = new Set<string>();
   // The people of each file, and each person's place in registry order (people are only appended or removed,
   // so a counter taken when a person is tracked orders them as `persons` does).
   private readonly peopleOf = new Map<string, Set<Person>>();
-  private readonly order = new Map<Person, number>();
   private tracked = 0;
+  /** Numbers each candidate search, to mark whom it visited (`seenAt`) and who shares a token (`sharesAt`). */
+  private visit = 0;
 
   static build(raw: RawPerson[]): PersonRegistry {
     const reg = new PersonRegistry();
@@ -249,10 +324,10 @@ export class PersonRegistry {
   static *fromPersonsSteps(persons: Person[], pacer = new Pacer()): Steps<PersonRegistry> {
     const reg = new PersonRegistry();
     for (const p of persons) {
-      reg.track(p);
-      for (const a of p.aliases) reg.indexAlias(p, a);
-      for (const t of p.titles) reg.titlesOf.get(p)!.add(t);
-      for (const f of p.files) reg.addToFile(p, f);
+      const e = reg.track(p);
+      for (const a of p.aliases) reg.indexAlias(e, a);
+      for (const t of p.titles) e.titles.add(t);
+      for (const f of p.files) reg.addToFile(e, f);
       reg.used.add(p.id);
       reg.byId.set(p.id, p);
       if (pacer.tick()) yield;
@@ -264,22 +339,37 @@ export class PersonRegistry {
     return reg;
   }
 
-  private track(p: Person): void {
+  private track(p: Person): Entry {
     this.persons.push(p);
-    this.order.set(p, this.tracked++);
-    this.filesOf.set(p, new Set());
-    this.aliasesOf.set(p, new Set());
-    this.titlesOf.set(p, new Set());
-    this.tokensOf.set(p, new Set());
+    const e: Entry = { p, rank: this.tracked++, files: new Set(), aliases: new Set(), titles: new Set(), tokens: new Set(), forms: [], keys: new Set() };
+    this.entries.set(p, e);
+    this.byRank.push(e);
+    if (e.rank >= this.seenAt.length) {
+      const grow = <A extends Uint8Array | Int32Array>(a: A): A => {
+        const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.hanOf = grow(this.hanOf);
+      this.seenAt = grow(this.seenAt);
+      this.sharesAt = grow(this.sharesAt);
+    }
+    return e;
   }
 
-  private indexAlias(p: Person, name: string): void {
-    this.aliasesOf.get(p)!.add(name);
-    if (/\p{Script=Han}/u.test(name)) this.withHan.add(p);
-    else for (const t of nameTokens(name)) this.tokensOf.get(p)!.add(t);
+  /** A new spelling of the entry's person: its forms, tokens and blocking keys (`p.aliases` is the caller's). */
+  private indexAlias(e: Entry, name: string): void {
+    e.aliases.add(name);
+    const f = nameForms(name);
+    e.forms.push(f);
+    if (f.han) this.hanOf[e.rank] = 1;
+    else for (const t of f.tokens) e.tokens.add(t);
     for (const k of blockKeys(name)) {
-      if (!this.blocks.has(k)) this.blocks.set(k, new Set());
-      this.blocks.get(k)!.add(p);
+      if (e.keys.has(k)) continue;
+      e.keys.add(k);
+      const block = this.blocks.get(k);
+      if (block) block.push(e.rank);
+      else this.blocks.set(k, [e.rank]);
     }
   }
 
@@ -289,72 +379,95 @@ export class PersonRegistry {
     else this.byAlias.set(nameKey(name), [p]);
   }
 
-  private addToFile(p: Person, file: string): void {
-    this.filesOf.get(p)!.add(file);
+  private addToFile(e: Entry, file: string): void {
+    e.files.add(file);
     const s = this.peopleOf.get(file);
-    if (s) s.add(p);
-    else this.peopleOf.set(file, new Set([p]));
+    if (s) s.add(e.p);
+    else this.peopleOf.set(file, new Set([e.p]));
   }
 
   private inFile(p: Person, file: string): boolean {
-    return this.filesOf.get(p)!.has(file);
+    return this.entries.get(p)!.files.has(file);
   }
 
-  private candidatesFor(name: string): Person[] {
-    const out = new Set<Person>();
-    for (const k of blockKeys(name)) for (const p of this.blocks.get(k) ?? []) out.add(p);
-    return [...out];
+  /** Does one of the entry's spellings name the same person as `forms` (spelled in `file`)? */
+  private names(e: Entry, forms: NameForms, file: string | undefined): boolean {
+    // The same article only loosens the test of a spelling in the other script: asked only then.
+    let cross = false;
+    for (const f of e.forms) {
+      if (sameForms(f, forms, false)) return true;
+      if (f.han !== forms.han) cross = true;
+    }
+    if (!cross || file === undefined || !e.files.has(file)) return false;
+    for (const f of e.forms) if (f.han !== forms.han && sameForms(f, forms, true)) return true;
+    return false;
   }
 
-  /** The first candidate (block by block) that `pred` accepts, without collecting every candidate first. */
-  private firstCandidate(name: string, pred: (p: Person) => boolean): Person | undefined {
-    const seen = new Set<Person>();
+  /** Everyone under the name's blocking keys, each once, in block order. */
+  private candidatesFor(name: string): Entry[] {
+    const out: Entry[] = [];
+    const mark = ++this.visit;
     for (const k of blockKeys(name))
-      for (const p of this.blocks.get(k) ?? []) {
-        if (seen.has(p)) continue;
-        seen.add(p);
-        if (pred(p)) return p;
+      for (const rank of this.blocks.get(k) ?? []) {
+        if (this.seenAt[rank] === mark) continue;
+        this.seenAt[rank] = mark;
+        out.push(this.byRank[rank]!);
       }
+    return out;
+  }
+
+  /**
+   * The first person (block by block, in the order each block was joined) one of whose spellings names
+   * the same person as `forms` spelled in `file`. Blocks of common sounds hold thousands of people, so a
+   * visit is a few array reads: a Latin spelling can only match someone with a Chinese spelling or a Latin
+   * one sharing a token (see sameName); once a search gets long, those sharing one are marked from the
+   * "t:" blocks of its tokens.
+   */
+  private firstMatch(name: string, forms: NameForms, file: string): Entry | undefined {
+    const mark = ++this.visit;
+    const toks = forms.han ? [] : forms.tokens;
+    const seenAt = this.seenAt, hanOf = this.hanOf, sharesAt = this.sharesAt;
+    let marked = !toks.length, latinVisits = 0;
+    for (const k of blockKeys(name)) {
+      const block = this.blocks.get(k);
+      if (!block) continue;
+      for (let i = 0; i < block.length; i++) {
+        const rank = block[i]!;
+        if (seenAt[rank] === mark) continue;
+        seenAt[rank] = mark;
+        if (toks.length && hanOf[rank] === 0) {
+          if (!marked && ++latinVisits > 64) {
+            for (const t of toks) for (const r of this.blocks.get(`t:${t}`) ?? []) sharesAt[r] = mark;
+            marked = true;
+          }
+          if (marked ? sharesAt[rank] !== mark : !toks.some((t) => this.byRank[rank]!.tokens.has(t))) continue;
+        }
+        const e = this.byRank[rank]!;
+        if (this.names(e, forms, file)) return e;
+      }
+    }
     return undefined;
   }
 
   /** One distinct mention: merged into the first person it names, or a new person. Returns the person and whether it is new. */
   private merge(r: RawPerson): { p: Person; created: boolean; newAlias: boolean } {
-    const han = /\p{Script=Han}/u.test(r.name);
-    const toks = han ? [] : nameTokens(r.name);
-    // A Latin spelling can only match someone with a Chinese spelling or a Latin one sharing a token. Those
-    // sharing a token are the members of the "t:" blocks of its tokens: collected once a search gets long.
-    let sharers: Set<Person> | undefined;
-    let calls = 0;
-    const mayMatch = (q: Person) => {
-      if (han || !toks.length || this.withHan.has(q)) return true;
-      if (sharers) return sharers.has(q);
-      if (++calls > 64) {
-        sharers = new Set();
-        for (const t of toks) for (const x of this.blocks.get(`t:${t}`) ?? []) sharers.add(x);
-        return sharers.has(q);
-      }
-      return toks.some((t) => this.tokensOf.get(q)!.has(t));
-    };
-    let p = this.firstCandidate(r.name, (q) => mayMatch(q) && q.aliases.some((al) => sameName(al, r.name, this.inFile(q, r.file))));
-    const created = !p;
-    if (!p) {
-      p = { id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] };
-      this.track(p);
-    }
-    const newAlias = !this.aliasesOf.get(p)!.has(r.name);
+    let e = this.firstMatch(r.name, nameForms(r.name), r.file);
+    const created = !e;
+    if (!e) e = this.track({ id: "", name: r.name, aliases: [], titles: [], country: r.country, files: [] });
+    const p = e.p;
+    const newAlias = !e.aliases.has(r.name);
     if (newAlias) {
       p.aliases.push(r.name);
-      this.indexAlias(p, r.name);
+      this.indexAlias(e, r.name);
     }
-    if (r.title && !this.titlesOf.get(p)!.has(r.title)) {
+    if (r.title && !e.titles.has(r.title)) {
       p.titles.push(r.title);
-      this.titlesOf.get(p)!.add(r.title);
+      e.titles.add(r.title);
     }
     if (!p.country && r.country) p.country = r.country;
-    if (!this.inFile(p, r.file)) {
+    if (!e.files.has(r.file)) {
       p.files.push(r.file);
-      this.addToFile(p, r.file);
+      this.addToFile(e, r.file);
     }
     return { p, created, newAlias };
   }
@@ -375,14 +488,15 @@ export class PersonRegistry {
 
   /** The person a spelling names, preferring one already seen in `file`. */
   idOf(name: string, file?: string): string | undefined {
-    const cands = this.byAlias.get(nameKey(name)) ?? this.candidatesFor(name).filter((p) => p.aliases.some((a) => sameName(a, name, file ? this.inFile(p, file) : false)));
+    const forms = nameForms(name);
+    const cands = this.byAlias.get(nameKey(name)) ?? this.candidatesFor(name).filter((e) => this.names(e, forms, file)).map((e) => e.p);
     const inThisFile = file ? cands.filter((p) => this.inFile(p, file)) : [];
     return (inThisFile[0] ?? cands[0])?.id;
   }
 
   /** The people named in `file`, in registry order. */
   personsIn(file: string): Person[] {
-    return [...(this.peopleOf.get(file) ?? [])].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    return [...(this.peopleOf.get(file) ?? [])].sort((a, b) => this.entries.get(a)!.rank - this.entries.get(b)!.rank);
   }
 
   /** Forget an article: it leaves its people's files; people named nowhere else leave the registry. Returns those removed. */
@@ -391,16 +505,21 @@ export class PersonRegistry {
     const owners = this.personsIn(file);
     this.peopleOf.delete(file);
     for (const p of owners) {
-      const files = this.filesOf.get(p)!;
-      files.delete(file);
+      this.entries.get(p)!.files.delete(file);
       p.files.splice(p.files.indexOf(file), 1);
       if (!p.files.length) gone.push(p);
     }
     if (gone.length) {
       const out = new Set(gone);
       for (const p of gone) {
+        const e = this.entries.get(p)!;
+        for (const k of e.keys) {
+          const block = this.blocks.get(k)!;
+          block.splice(block.indexOf(e.rank), 1);
+          if (!block.length) this.blocks.delete(k);
+        }
+        this.byRank[e.rank] = undefined;
         for (const a of p.aliases) {
-          for (const k of blockKeys(a)) this.blocks.get(k)?.delete(p);
           const list = this.byAlias.get(nameKey(a));
           if (list) {
             const kept = list.filter((x) => x !== p);
@@ -408,12 +527,7 @@ export class PersonRegistry {
             else this.byAlias.delete(nameKey(a));
           }
         }
-        this.filesOf.delete(p);
-        this.order.delete(p);
-        this.aliasesOf.delete(p);
-        this.titlesOf.delete(p);
-        this.tokensOf.delete(p);
-        this.withHan.delete(p);
+        this.entries.delete(p);
         this.used.delete(p.id);
         this.byId.delete(p.id);
       }
@@ -450,7 +564,7 @@ export class PersonRegistry {
 
   /** A person's place in registry order (the order of `persons`). */
   position(p: Person): number {
-    return this.order.get(p) ?? -1;
+    return this.entries.get(p)?.rank ?? -1;
   }
 }
 
