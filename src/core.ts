@@ -284,14 +284,14 @@ export class Core {
   }
 
   /** What prepareUpdates does, as a job (undefined when refreshes rebuild everything anyway). */
-  private prepareJob(): Steps<void> | undefined {
+  private prepareJob(sliceMs = 10): Steps<void> | undefined {
     const mode = this.options.incremental ?? "auto";
     const { corpus, index } = this.current;
     if (mode === "never" || (mode === "auto" && corpus.articles.length < 2000)) return undefined;
     return (function* () {
       warmUpExtraction();
       // A person or an article is tens of µs of work here: look at the clock every few dozen.
-      const pacer = new Pacer(10, 32);
+      const pacer = new Pacer(sliceMs, 32);
       const registry = yield* registryOfSteps(corpus, pacer);
       yield* prepareUpdatesSteps(corpus, registry, (file) => index.articles.get(file), pacer);
     })();
@@ -302,16 +302,19 @@ export class Core {
    * answered (after a restart at 100,000 articles it is ~5 s of work). The live corpus calls it when it
    * starts watching. A change that comes first builds what it needs itself; the job then stops. Resolves
    * with the milliseconds it took (0 when nothing was needed or a change overtook it).
+   * @param options.sliceMs work between pauses, default 10 ms
+   * @param options.pause what a pause waits for, default the event loop's other work (`paced.ts` `pause`)
    */
-  async prepareUpdatesPaced(): Promise<number> {
+  async prepareUpdatesPaced(options: { sliceMs?: number; pause?: () => Promise<void> } = {}): Promise<number> {
     const t0 = performance.now();
     const corpus = this.current.corpus;
-    const job = this.prepareJob();
+    const job = this.prepareJob(options.sliceMs);
     if (!job) return 0;
     const overtaken = new Error("a change came first");
+    const wait = options.pause ?? pause;
     try {
       await runPaced(job, async () => {
-        await pause();
+        await wait();
         if (this.current.corpus !== corpus) throw overtaken;
       });
     } catch (err) {

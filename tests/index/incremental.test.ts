@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../src/core.ts";
 import { personLookupKeys } from "../../src/extract/aliases.ts";
 import type { Person } from "../../src/types.ts";
+import { generateCorpus } from "../../scripts/generate-corpus.ts";
 
 const QUESTIONS = [
   "Who co-chaired the 11th Meeting of the China-Kazakhstan Cooperation Committee?",
@@ -115,6 +116,36 @@ describe("incremental refresh prepared ahead (as the live corpus does at start-u
       expect(c.corpus.events).toEqual(f.corpus.events);
       expect(answers(c)).toEqual(answers(f));
       expect(f.prepareUpdates()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("preparing in slices, overtaken by a change", () => {
+  it("stops when a change comes first, and the change and the next one answer like a fresh build", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kz-overtaken-"));
+    try {
+      cpSync("data", dir, { recursive: true });
+      // Enough people for the preparation to pause (it looks at the clock every 32 people or articles).
+      await generateCorpus(join(dir, "generated"), 40, 1);
+      const c = await Core.load({ dataDir: dir, incremental: "always" });
+      // The preparation stops at its first pause until the change is done.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let pauses = 0;
+      const prepared = c.prepareUpdatesPaced({ sliceMs: 0, pause: () => (pauses++, gate) });
+      writeFileSync(join(dir, "005_new_urumqi.txt"), NEW_ARTICLE);
+      await c.refresh({ files: ["005_new_urumqi.txt"] });
+      expect(c.lastRefresh?.mode).toBe("incremental");
+      release();
+      expect(await prepared).toBe(0);
+      expect(pauses).toBe(1);
+      writeFileSync(join(dir, "008_last_sept.txt"), "Zhang Gaoli recalls talks\nZhang Gaoli said the talks he held with Bakytzhan Sagintayev in Urumqi last September were fruitful.\n");
+      await c.refresh({ files: ["008_last_sept.txt"] });
+      const f = await Core.load({ dataDir: dir, incremental: "never" });
+      expect(c.corpus.events).toEqual(f.corpus.events);
+      expect(answers(c)).toEqual(answers(f));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
